@@ -1,0 +1,194 @@
+"""Configuration from ``kip.toml``: the body's name, data paths, meeting and index settings.
+
+Lookup order: an explicit path, the ``KIP_CONFIG`` environment variable, ``kip.toml``
+in the working folder, then the bundled defaults for the fictional "Kota Contoh".
+Keys missing from a user's file take the bundled default. Relative paths are read from
+the folder of the file that names them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kip_training import law
+from kip_training.errors import ConfigError
+from kip_training.paths import DEFAULT_CONFIG, PROJECT_ROOT
+
+READINESS_COMPONENTS = ("pelaporan", "ketepatan_waktu", "informasi_berkala", "kualitas_data")
+
+# (section, key) -> (expected type, description shown in errors)
+_SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], str]] = {
+    ("badan_publik", "nama"): (str, "teks, misalnya \"Pemerintah Kota Serang\""),
+    ("badan_publik", "ppid_utama"): (str, "teks, nama unit PPID Utama"),
+    ("badan_publik", "kota"): (str, "teks, nama kota atau kabupaten"),
+    ("data", "roster"): (str, "path berkas CSV daftar OPD"),
+    ("data", "libur_tambahan"): (str, "path berkas CSV libur tambahan (boleh kosong)"),
+    ("data", "bank_soal"): (str, "path folder bank soal (*.yaml)"),
+    ("laporan", "batas_kirim_hari_kerja"): (int, "bilangan bulat hari kerja, misalnya 10"),
+    ("rapat", "tempat"): (str, "teks, tempat rapat koordinasi"),
+    ("rapat", "tanggal"): ((str, dt.date), "tanggal, misalnya 2026-01-22"),
+    ("rapat", "jumlah_opd_teratas"): (int, "bilangan bulat, misalnya 10"),
+    ("rapat", "ambang_tepat_waktu"): ((int, float), "angka antara 0 dan 1, misalnya 0.8"),
+    **{("indeks", k): ((int, float), "angka bobot 0–100") for k in READINESS_COMPONENTS},
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings the toolkit runs with."""
+
+    body_name: str
+    ppid_unit: str
+    city: str
+    roster_path: Path
+    extra_days_off_path: Path | None
+    questions_dir: Path
+    report_due_working_days: int
+    meeting_place: str
+    meeting_date: dt.date | None
+    top_n: int
+    ontime_threshold: float
+    readiness_weights: Mapping[str, float]
+    monev_overrides: Mapping[int, law.MonevRegime] = field(default_factory=dict)
+    source: Path | None = None
+
+    def kualifikasi(self, score: float, year: int) -> str:
+        """Monev kualifikasi of a score, with this config's per-year bands."""
+        return law.kualifikasi(score, year, self.monev_overrides)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"Berkas konfigurasi {path} tidak ditemukan.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"Berkas konfigurasi {path} tidak dapat dibaca: {exc}.") from None
+
+
+def _check_types(data: Mapping[str, Any], path: Path) -> None:
+    for section, values in data.items():
+        if section == "monev":
+            continue
+        if not isinstance(values, dict):
+            raise ConfigError(f"{path}: '{section}' harus berupa bagian [{section}].")
+        for key, value in values.items():
+            spec = _SPEC.get((section, key))
+            if spec is None:
+                known = ", ".join(k for s, k in _SPEC if s == section) or "tidak ada"
+                raise ConfigError(
+                    f"{path}: kunci '{section}.{key}' tidak dikenal "
+                    f"(kunci yang dikenal di [{section}]: {known})."
+                )
+            expected, description = spec
+            if isinstance(value, bool) or not isinstance(value, expected):
+                raise ConfigError(
+                    f"{path}: '{section}.{key}' bernilai {value!r}; yang diharapkan: {description}."
+                )
+
+
+def _monev_overrides(data: Mapping[str, Any], path: Path) -> dict[int, law.MonevRegime]:
+    overrides: dict[int, law.MonevRegime] = {}
+    for year_text, bands in data.get("monev", {}).items():
+        where = f"{path}: [monev.{year_text}]"
+        if not str(year_text).isdigit() or not isinstance(bands, dict) or not bands:
+            raise ConfigError(
+                f"{where} harus berupa tahun (misalnya [monev.2025]) berisi "
+                '"Kualifikasi" = nilai minimum.'
+            )
+        parsed = []
+        for name, minimum in bands.items():
+            if isinstance(minimum, bool) or not isinstance(minimum, int | float):
+                raise ConfigError(f"{where}: '{name}' harus berupa angka nilai minimum 0–100.")
+            parsed.append(law.MonevBand(name, float(minimum)))
+        parsed.sort(key=lambda b: b.minimum, reverse=True)
+        if parsed[-1].minimum != 0:
+            raise ConfigError(f"{where}: kualifikasi terendah harus bernilai minimum 0.")
+        overrides[int(year_text)] = law.MonevRegime(
+            year_text, f"kip.toml ({path.name})", int(year_text), tuple(parsed), law.SEKUNDER
+        )
+    return overrides
+
+
+def _merge(base: dict[str, Any], user: Mapping[str, Any]) -> dict[str, Any]:
+    merged = {section: dict(values) for section, values in base.items()}
+    for section, values in user.items():
+        if isinstance(values, dict):
+            merged.setdefault(section, {}).update(values)
+        else:
+            merged[section] = values
+    return merged
+
+
+def find_config_path(explicit: Path | str | None = None) -> Path | None:
+    """The user's config file to use, or None for the bundled defaults."""
+    if explicit:
+        return Path(explicit)
+    if env := os.environ.get("KIP_CONFIG"):
+        return Path(env)
+    local = Path.cwd() / "kip.toml"
+    return local if local.is_file() else None
+
+
+def load_config(path: Path | str | None = None) -> Config:
+    """Load the configuration (see the module docstring for the lookup order)."""
+    defaults = _read_toml(DEFAULT_CONFIG)
+    user_path = find_config_path(path)
+    user = _read_toml(user_path) if user_path else {}
+    if user_path:
+        _check_types(user, user_path)
+    data = _merge(defaults, user)
+
+    def resolve(section: str, key: str) -> Path | None:
+        value = data[section].get(key, "")
+        if not value:
+            return None
+        base = user_path.parent if user_path and key in user.get(section, {}) else PROJECT_ROOT
+        return (base / value).resolve()
+
+    weights = {k: float(data["indeks"][k]) for k in READINESS_COMPONENTS}
+    if abs(sum(weights.values()) - 100) > 1e-6:
+        raise ConfigError(
+            f"{user_path or DEFAULT_CONFIG}: bobot [indeks] harus berjumlah 100 "
+            f"(sekarang {sum(weights.values()):g})."
+        )
+    threshold = float(data["rapat"]["ambang_tepat_waktu"])
+    if not 0 <= threshold <= 1:
+        raise ConfigError(
+            f"{user_path or DEFAULT_CONFIG}: 'rapat.ambang_tepat_waktu' bernilai {threshold}; "
+            "yang diharapkan: angka antara 0 dan 1, misalnya 0.8."
+        )
+    meeting_date = data["rapat"].get("tanggal") or None
+    if isinstance(meeting_date, str):
+        from kip_training.textfmt import parse_date
+
+        try:
+            meeting_date = parse_date(meeting_date)
+        except ValueError:
+            raise ConfigError(
+                f"{user_path}: 'rapat.tanggal' bernilai {meeting_date!r}; yang diharapkan: "
+                "tanggal, misalnya 2026-01-22."
+            ) from None
+    return Config(
+        body_name=data["badan_publik"]["nama"],
+        ppid_unit=data["badan_publik"]["ppid_utama"],
+        city=data["badan_publik"]["kota"],
+        roster_path=resolve("data", "roster"),
+        extra_days_off_path=resolve("data", "libur_tambahan"),
+        questions_dir=resolve("data", "bank_soal"),
+        report_due_working_days=int(data["laporan"]["batas_kirim_hari_kerja"]),
+        meeting_place=data["rapat"]["tempat"],
+        meeting_date=meeting_date,
+        top_n=int(data["rapat"]["jumlah_opd_teratas"]),
+        ontime_threshold=threshold,
+        readiness_weights=weights,
+        monev_overrides=_monev_overrides(user, user_path) if user_path else {},
+        source=user_path,
+    )
