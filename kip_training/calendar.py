@@ -204,9 +204,7 @@ class WorkingCalendar:
 
     def days_off_between(self, start: dt.date, end: dt.date) -> list[DayOff]:
         """Weekdays off after ``start`` up to and including ``end``, with their names."""
-        return [
-            DayOff(day, name) for day, name in self.days_off.items() if start < day <= end
-        ]
+        return [DayOff(day, name) for day, name in self.days_off.items() if start < day <= end]
 
     def due_date(self, received: dt.date, kind: str) -> DueDate:
         """The due date of a KIP deadline kind (see :data:`kip_training.law.DEADLINES`)."""

@@ -24,7 +24,7 @@ READINESS_COMPONENTS = ("pelaporan", "ketepatan_waktu", "informasi_berkala", "ku
 
 # (section, key) -> (expected type, description shown in errors)
 _SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], str]] = {
-    ("badan_publik", "nama"): (str, "teks, misalnya \"Pemerintah Kota Serang\""),
+    ("badan_publik", "nama"): (str, 'teks, misalnya "Pemerintah Kota Serang"'),
     ("badan_publik", "ppid_utama"): (str, "teks, nama unit PPID Utama"),
     ("badan_publik", "kota"): (str, "teks, nama kota atau kabupaten"),
     ("data", "roster"): (str, "path berkas CSV daftar OPD"),

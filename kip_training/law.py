@@ -294,9 +294,7 @@ def monev_regime(year: int, overrides: Mapping[int, MonevRegime] | None = None) 
     return max(candidates, key=lambda r: r.first_year)
 
 
-def kualifikasi(
-    score: float, year: int, overrides: Mapping[int, MonevRegime] | None = None
-) -> str:
+def kualifikasi(score: float, year: int, overrides: Mapping[int, MonevRegime] | None = None) -> str:
     """Map a monev score (0–100) of a given year to its kualifikasi.
 
     >>> kualifikasi(92.5, 2017)
