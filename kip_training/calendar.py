@@ -149,6 +149,12 @@ class WorkingCalendar:
             weekmask="1111100", holidays=np.array(list(self.days_off), dtype="datetime64[D]")
         )
 
+    def __getstate__(self) -> dict:
+        # numpy's busdaycalendar cannot be pickled; worker processes rebuild it.
+        state = dict(self.__dict__)
+        state.pop("_busdaycal", None)
+        return state
+
     def _check_range(self, day: dt.date) -> None:
         if not self.first_year <= day.year <= self.last_year:
             raise CalendarError(

@@ -117,3 +117,12 @@ def test_counting_matches_a_day_by_day_walk(start, end):
         CAL.is_working_day(start + dt.timedelta(days=i)) for i in range(1, (end - start).days + 1)
     )
     assert CAL.working_days_between(start, end) == walked
+
+
+def test_calendar_travels_to_worker_processes():
+    import pickle
+
+    local = WorkingCalendar({D(2026, 4, 2): "Hari Jadi Kota Contoh"})
+    assert local.is_working_day(D(2026, 4, 1))  # builds the numpy calendar first
+    copy = pickle.loads(pickle.dumps(local))
+    assert copy.due_date(D(2026, 3, 16), "pemberitahuan").due == D(2026, 4, 8)

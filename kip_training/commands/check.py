@@ -1,0 +1,167 @@
+"""``kip check PATH… [--json FILE|-] [--feedback DIR]``: check six-monthly reports."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "check"
+HELP = "periksa laporan semester PPID Pembantu (xlsx, xlsm, ods, csv; berkas atau folder)"
+ORDER = 30
+
+SEVERITY_TAGS = {"galat": "GALAT", "peringatan": "PERINGATAN", "temuan": "TEMUAN"}
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="berkas laporan atau folder")
+    parser.add_argument(
+        "--json",
+        metavar="BERKAS",
+        help="tulis hasil sebagai JSON ke BERKAS ('-' untuk layar/stdout)",
+    )
+    parser.add_argument(
+        "--feedback",
+        metavar="FOLDER",
+        help="tulis satu berkas xlsx hasil pemeriksaan per OPD ke FOLDER",
+    )
+    parser.add_argument(
+        "--periode",
+        metavar="PERIODE",
+        help="periode laporan, misalnya 2025-S1 (bawaan: periode sebagian besar laporan)",
+    )
+    parser.add_argument("--config", metavar="BERKAS", help="berkas kip.toml")
+
+
+def _issue_line(issue) -> str:
+    where = issue.location()
+    parts = [f"[{SEVERITY_TAGS[issue.severity]}]"]
+    if where:
+        parts.append(f"{where}:")
+    if issue.value not in (None, ""):
+        parts.append(f"nilai '{issue.value}':")
+    parts.append(issue.message)
+    return " ".join(parts)
+
+
+def _print_text(reports, out) -> None:
+    from kip_training.textfmt import format_date
+
+    names = dict(zip(reports.roster["kode"], reports.roster["nama"], strict=True))
+    for result in reports.files:
+        print(f"Berkas: {result.file}", file=out)
+        if not result.readable:
+            for issue in result.issues:
+                print(f"  [GALAT] {issue.message}", file=out)
+            print(file=out)
+            continue
+        opd = result.kode_opd or "(tidak dikenal)"
+        name = names.get(result.kode_opd, "")
+        period = result.period.title if result.period else "(periode tidak diketahui)"
+        dated = (
+            f", tanggal laporan {format_date(result.tanggal_laporan, weekday=False)}"
+            if result.tanggal_laporan
+            else ""
+        )
+        print(f"  OPD: {opd} {name}".rstrip() + f" | {period}{dated}", file=out)
+        if not result.used:
+            print("  (berkas ini tidak dipakai, lihat masalah di bawah)", file=out)
+        print(
+            f"  Baris: dibaca {result.rows_read}, diterima {result.rows_accepted}, "
+            f"ditolak {result.rows_rejected}",
+            file=out,
+        )
+        for count in result.sheets.values():
+            print(
+                f"    {count.sheet}: dibaca {count.rows_read}, diterima {count.rows_accepted}, "
+                f"ditolak {count.rows_rejected}",
+                file=out,
+            )
+        for issue in result.issues:
+            print(f"  {_issue_line(issue)}", file=out)
+        print(file=out)
+    totals = reports.totals()
+    period = reports.period.title if reports.period else "(periode tidak diketahui)"
+    print(f"Ringkasan {period}: {totals['files']} berkas", file=out)
+    print(
+        f"  Baris: dibaca {totals['rows_read']}, diterima {totals['rows_accepted']}, "
+        f"ditolak {totals['rows_rejected']}",
+        file=out,
+    )
+    counts = totals["issues"]
+    print(
+        f"  Masalah: {counts['galat']} galat, {counts['temuan']} temuan, "
+        f"{counts['peringatan']} peringatan",
+        file=out,
+    )
+    missing = totals["missing_opd"]
+    if reports.period is not None and len(reports.files) == 1:
+        print(
+            f"  OPD belum melapor: {len(missing)} (daftarnya ditampilkan bila memeriksa "
+            "laporan semua OPD sekaligus)",
+            file=out,
+        )
+    elif reports.period is not None:
+        listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in missing) or "tidak ada"
+        print(f"  OPD belum melapor ({len(missing)}): {listed}", file=out)
+        late = totals["late_opd"]
+        due = format_date(reports.report_due, weekday=False) if reports.report_due else "-"
+        listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in late) or "tidak ada"
+        print(f"  OPD terlambat melapor (batas {due}) ({len(late)}): {listed}", file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from kip_training.config import load_config
+    from kip_training.errors import KipError
+    from kip_training.reports import Period, load_reports
+    from kip_training.reports.read import find_files
+
+    _, missing = find_files(args.paths)
+    if missing:
+        for path in missing:
+            print(f"Galat: path {path} tidak ditemukan.", file=sys.stderr)
+        return 2
+    period = None
+    if args.periode:
+        try:
+            period = Period.parse(args.periode)
+        except ValueError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 2
+    try:
+        config = load_config(args.config)
+        reports = load_reports(args.paths, config=config, period=period)
+    except KipError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    if not reports.files:
+        print(
+            "Galat: tidak ada berkas laporan (.xlsx, .xlsm, .ods, .csv) di "
+            + ", ".join(args.paths)
+            + ".",
+            file=sys.stderr,
+        )
+        return 2
+    if args.json:
+        payload = {
+            "period": reports.period.label if reports.period else None,
+            "files": [r.as_dict() for r in reports.files],
+            "issues": [i.as_dict() for i in reports.issues],
+            "totals": reports.totals(),
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    if args.json != "-":
+        _print_text(reports, sys.stdout)
+    if args.feedback:
+        from kip_training.reports.feedback import write_feedback
+
+        written = write_feedback(reports, args.feedback)
+        target = sys.stderr if args.json == "-" else sys.stdout
+        print(f"Hasil pemeriksaan per OPD: {len(written)} berkas di {args.feedback}", file=target)
+    return 1 if reports.has_errors else 0

@@ -1,0 +1,242 @@
+"""Plain data objects of report intake: Period, Issue, per-sheet counts, FileResult, ReportSet.
+
+Everything here is picklable, so a process pool can run
+:func:`kip_training.reports.load.load_file` and hand its :class:`FileResult` back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import pandas as pd
+
+GALAT = "galat"
+PERINGATAN = "peringatan"
+TEMUAN = "temuan"
+SEVERITIES = (GALAT, PERINGATAN, TEMUAN)
+
+_ROMAN = {"I": 1, "II": 2, "1": 1, "2": 2}
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-_/ ]?\s*(?:S|SEM|SEMESTER)?\s*[-_ ]?\s*(II|I|1|2)\s*$", re.I)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting semester: ``Period(2025, 2)`` is 1 July – 31 December 2025."""
+
+    year: int
+    semester: int
+
+    def __post_init__(self) -> None:
+        if self.semester not in (1, 2):
+            raise ValueError(f"semester must be 1 or 2, not {self.semester!r}")
+
+    @classmethod
+    def parse(cls, text: str | Period) -> Period:
+        """Parse "2025-S2", "2025-2", "2025 II", "2025S1"; raises ValueError otherwise."""
+        if isinstance(text, Period):
+            return text
+        match = _PERIOD.match(str(text))
+        if not match:
+            raise ValueError(
+                f"'{text}' bukan periode yang sah; tulis seperti 2025-S1 atau 2025-S2."
+            )
+        return cls(int(match.group(1)), _ROMAN[match.group(2).upper()])
+
+    @classmethod
+    def containing(cls, day: dt.date) -> Period:
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-S{self.semester}"
+
+    @property
+    def roman(self) -> str:
+        return "I" if self.semester == 1 else "II"
+
+    @property
+    def title(self) -> str:
+        return f"Semester {self.roman} {self.year}"
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1 if self.semester == 1 else 7, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(self.year, 6, 30) if self.semester == 1 else dt.date(self.year, 12, 31)
+
+    def previous(self) -> Period:
+        return Period(self.year, 1) if self.semester == 2 else Period(self.year - 1, 2)
+
+    def next(self) -> Period:
+        return Period(self.year, 2) if self.semester == 1 else Period(self.year + 1, 1)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in a report, located as the user sees it in Excel."""
+
+    severity: str
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: Any
+    message: str
+    kode_opd: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        value = data["value"]
+        if value is not None and not isinstance(value, str | int | float | bool):
+            data["value"] = str(value)
+        return data
+
+    def location(self) -> str:
+        """ "lembar Permohonan, baris 7, kolom Tanggal Diterima" (the parts that are known)."""
+        parts = []
+        if self.sheet:
+            parts.append(f"lembar {self.sheet}")
+        if self.row is not None:
+            parts.append(f"baris {self.row}")
+        if self.column:
+            parts.append(f"kolom {self.column}")
+        return ", ".join(parts)
+
+
+@dataclass
+class SheetCount:
+    """Rows of one sheet: read = accepted + rejected."""
+
+    sheet: str
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "rows_read": self.rows_read,
+            "rows_accepted": self.rows_accepted,
+            "rows_rejected": self.rows_rejected,
+        }
+
+
+@dataclass
+class FileResult:
+    """What one file gave: its identity, counts per sheet, issues and accepted rows.
+
+    ``frames`` maps a sheet key ("identitas", "permohonan", ...) to the accepted rows,
+    normalised to the schema. ``readable`` is False when the file could not be opened
+    at all (one issue then says why).
+    """
+
+    file: str
+    readable: bool = True
+    kode_opd: str | None = None
+    period: Period | None = None
+    tanggal_laporan: dt.date | None = None
+    sheets: dict[str, SheetCount] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    used: bool = True  # False when superseded by another file or unusable for the set
+
+    @property
+    def rows_read(self) -> int:
+        return sum(c.rows_read for c in self.sheets.values())
+
+    @property
+    def rows_accepted(self) -> int:
+        return sum(c.rows_accepted for c in self.sheets.values())
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(c.rows_rejected for c in self.sheets.values())
+
+    def count(self, severity: str) -> int:
+        return sum(1 for i in self.issues if i.severity == severity)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "readable": self.readable,
+            "used": self.used,
+            "kode_opd": self.kode_opd,
+            "period": self.period.label if self.period else None,
+            "tanggal_laporan": self.tanggal_laporan.isoformat() if self.tanggal_laporan else None,
+            "rows_read": self.rows_read,
+            "rows_accepted": self.rows_accepted,
+            "rows_rejected": self.rows_rejected,
+            "sheets": {name: c.as_dict() for name, c in self.sheets.items()},
+            "issues": [i.as_dict() for i in self.issues],
+        }
+
+
+@dataclass
+class ReportSet:
+    """All reports of one period, loaded and validated.
+
+    Frames hold the accepted rows of the files in use (one file per OPD), each with
+    ``kode_opd``, ``file`` and ``baris`` (Excel row) columns; dates are datetime64 and
+    coded values are the schema codes.
+    """
+
+    period: Period | None
+    roster: pd.DataFrame
+    identitas: pd.DataFrame
+    permohonan: pd.DataFrame
+    keberatan: pd.DataFrame
+    berkala: pd.DataFrame
+    kendala: pd.DataFrame
+    issues: list[Issue]
+    files: list[FileResult]
+    report_due: dt.date | None = None  # reports dated after this are late
+
+    def late_opd(self) -> list[str]:
+        """Roster codes whose report came after the due date (``report_due``)."""
+        if not len(self.identitas) or "status_laporan" not in self.identitas:
+            return []
+        late = set(self.identitas.loc[self.identitas["status_laporan"] == "terlambat", "kode_opd"])
+        return [code for code in self.roster["kode"] if code in late]
+
+    def missing_opd(self) -> list[str]:
+        """Roster codes with no usable report for the period."""
+        reported = set(self.identitas["kode_opd"]) if len(self.identitas) else set()
+        return [code for code in self.roster["kode"] if code not in reported]
+
+    def frame(self, sheet: str) -> pd.DataFrame:
+        return getattr(self, sheet)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for i in self.issues if i.severity == severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(i.severity == GALAT for i in self.issues)
+
+    def totals(self) -> dict[str, Any]:
+        sheets: dict[str, SheetCount] = {}
+        for result in self.files:
+            for name, c in result.sheets.items():
+                total = sheets.setdefault(name, SheetCount(name))
+                total.rows_read += c.rows_read
+                total.rows_accepted += c.rows_accepted
+                total.rows_rejected += c.rows_rejected
+        names = self.roster.set_index("kode")["nama"] if len(self.roster) else {}
+        return {
+            "files": len(self.files),
+            "rows_read": sum(c.rows_read for c in sheets.values()),
+            "rows_accepted": sum(c.rows_accepted for c in sheets.values()),
+            "rows_rejected": sum(c.rows_rejected for c in sheets.values()),
+            "sheets": {name: c.as_dict() for name, c in sheets.items()},
+            "issues": {s: self.count(s) for s in SEVERITIES},
+            "missing_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.missing_opd()],
+            "late_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.late_opd()],
+            "report_due": self.report_due.isoformat() if self.report_due else None,
+        }

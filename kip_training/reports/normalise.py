@@ -1,0 +1,270 @@
+"""Turn raw cell columns into typed, schema-coded columns.
+
+A column is factorised once (``pandas.factorize``, a C-level hash pass over the cells);
+each *distinct* value is then interpreted once, and the results are broadcast back to
+the cells with one numpy ``take``. A column of 300 requests holds a few dozen distinct
+dates and a handful of distinct codes, so the interpretation cost does not grow with the
+number of rows, and no Python code runs per cell.
+
+Each interpretation yields a status: "ok", "blank", "error", or a warning kind (the value
+was understood after reinterpreting it): "dmy" (text dd/mm/yyyy), "words" (month name),
+"serial" (an Excel serial number), "ribuan" (dot thousands or "Rp"), "sinonim" (another
+spelling of a code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from kip_training.reports import schema
+from kip_training.textfmt import MONTH_NUMBERS
+
+OK, BLANK, ERROR = "ok", "blank", "error"
+WARNING_KINDS = ("dmy", "words", "serial", "ribuan", "sinonim")
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIAL_MIN, SERIAL_MAX = 29221, 73050  # 1980-01-01 .. 2099-12-31 as Excel serials
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_WORDS = re.compile(r"^(?:[a-z']+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_SERIAL_TEXT = re.compile(r"^\d{5}(?:\.0+)?$")
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_COMMA = re.compile(r"^\d+,\d+$")
+
+
+@dataclass
+class Parsed:
+    """A parsed column: values, cells in error, blank cells, reinterpreted cells by kind.
+
+    ``values`` is a Series when an index was given, else an array; masks are bool arrays.
+    """
+
+    values: object
+    errors: np.ndarray
+    warnings: dict[str, np.ndarray] = field(default_factory=dict)  # kind -> bool mask
+    blank: np.ndarray | None = None
+
+
+@dataclass
+class Factorized:
+    """A raw column as (codes, distinct values); code ``len(uniques)`` means missing."""
+
+    codes: np.ndarray
+    uniques: np.ndarray
+
+    @classmethod
+    def of(cls, values) -> Factorized:
+        array = np.asarray(values, dtype=object)
+        codes, uniques = pd.factorize(array, use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+        codes = np.where(codes < 0, len(uniques), codes)
+        return cls(codes, uniques)
+
+    def take(self, positions: np.ndarray | None) -> Factorized:
+        return self if positions is None else Factorized(self.codes[positions], self.uniques)
+
+    def broadcast(self, per_unique: list, fill) -> np.ndarray:
+        """Per-distinct results spread back over the cells (``fill`` for missing cells)."""
+        table = np.empty(len(per_unique) + 1, dtype=object)
+        table[:-1] = per_unique
+        table[-1] = fill
+        return table[self.codes]
+
+    def blank(self) -> np.ndarray:
+        # None and NaN are already the missing code; only texts of spaces remain.
+        flags = np.array(
+            [isinstance(u, str) and not u.strip() for u in self.uniques] + [True], dtype=bool
+        )
+        return flags[self.codes]
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def blank_mask(raw: pd.Series) -> pd.Series:
+    """True where a cell is empty (None, NaN, or only spaces)."""
+    return pd.Series(Factorized.of(raw.to_numpy()).blank(), index=raw.index)
+
+
+# --- per-distinct-value interpreters: value -> (result, status) ----------------------
+
+
+def _text(value: object) -> tuple[object, str]:
+    if is_blank(value):
+        return None, BLANK
+    if isinstance(value, str):
+        return value.strip(), OK
+    if isinstance(value, bool):
+        return str(value), OK
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)), OK
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(), OK
+    if isinstance(value, dt.date):
+        return value.isoformat(), OK
+    return str(value), OK
+
+
+def _date(value: object) -> tuple[object, str]:
+    if is_blank(value):
+        return None, BLANK
+    if isinstance(value, dt.datetime):
+        return value.date(), OK
+    if isinstance(value, dt.date):
+        return value, OK
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if SERIAL_MIN <= value <= SERIAL_MAX and float(value).is_integer():
+            return EXCEL_EPOCH + dt.timedelta(days=int(value)), "serial"
+        return None, ERROR
+    if not isinstance(value, str):
+        return None, ERROR
+    text = value.strip().lower()
+    try:
+        if m := _ISO.match(text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3])), OK
+        if m := _DMY.match(text):
+            return dt.date(int(m[3]), int(m[2]), int(m[1])), "dmy"
+        if (m := _WORDS.match(text)) and m[2] in MONTH_NUMBERS:
+            return dt.date(int(m[3]), MONTH_NUMBERS[m[2]], int(m[1])), "words"
+        if _SERIAL_TEXT.match(text):
+            return _date(float(text))
+    except ValueError:  # 31/02/2025 and the like
+        return None, ERROR
+    return None, ERROR
+
+
+def _number(value: object) -> tuple[object, str]:
+    if is_blank(value):
+        return None, BLANK
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (float(value), OK) if value >= 0 else (None, ERROR)
+    if not isinstance(value, str):
+        return None, ERROR
+    text = value.strip().lower()
+    had_rp = text.startswith("rp")
+    clean = re.sub(r"\s+", "", re.sub(r"^rp\.?", "", text))
+    clean = clean.removesuffix(",-")
+    if _DOTTED.match(clean):
+        return float(clean.replace(".", "").replace(",", ".")), "ribuan"
+    if _PLAIN.match(clean):
+        return float(clean), "ribuan" if had_rp else OK
+    if _COMMA.match(clean):
+        return float(clean.replace(",", ".")), "ribuan"
+    return None, ERROR
+
+
+def _integer(value: object) -> tuple[object, str]:
+    number, status = _number(value)
+    if number is not None and not float(number).is_integer():
+        return None, ERROR
+    return (int(number) if number is not None else None), status
+
+
+def _code_interpreter(column: schema.Column) -> Callable[[object], tuple[object, str]]:
+    lookup = schema.code_lookup(column)
+    exact = schema.exact_spellings(column)
+    letters = schema.LETTER_COLUMNS.get(column.key)
+    letter_re = (
+        re.compile(rf"^(?:pasal_)?(?:17|35)?_?(?:ayat_1_)?(?:huruf_)?([{letters}])(?:_|$)")
+        if letters
+        else None
+    )
+
+    def interpret(value: object) -> tuple[object, str]:
+        text, status = _text(value)
+        if status == BLANK:
+            return None, BLANK
+        key = schema.normalise_key(text)
+        code = lookup.get(key)
+        if code is None and letter_re is not None and (m := letter_re.match(key)):
+            code = m[1]
+        if code is None:
+            return None, ERROR
+        plain_letter = letters is not None and len(key) == 1
+        return code, OK if key in exact or plain_letter else "sinonim"
+
+    return interpret
+
+
+# Built once per schema column (the lookup tables cost more than the values they read).
+_CODE_INTERPRETERS: dict[int, tuple[schema.Column, Callable[[object], tuple[object, str]]]] = {}
+
+
+def _interpreter(column: schema.Column) -> Callable[[object], tuple[object, str]]:
+    if column.kind == schema.DATE:
+        return _date
+    if column.kind == schema.NUMBER:
+        return _number
+    if column.kind == schema.INTEGER:
+        return _integer
+    if column.kind in (schema.CODE, schema.YESNO):
+        cached = _CODE_INTERPRETERS.get(id(column))
+        if cached is None or cached[0] is not column:
+            cached = (column, _code_interpreter(column))
+            _CODE_INTERPRETERS[id(column)] = cached
+        return cached[1]
+    return _text
+
+
+def _typed(values: np.ndarray, column: schema.Column):
+    """Cell results (objects) as the column's array type."""
+    if column.kind == schema.DATE:
+        return np.array(values, dtype="datetime64[D]").astype("datetime64[ns]")  # None -> NaT
+    if column.kind == schema.NUMBER:
+        return np.array(values, dtype="float64")  # None -> nan
+    if column.kind == schema.INTEGER:
+        return pd.array(list(values), dtype="Int64")
+    return values
+
+
+def parse_factorized(
+    column_data: Factorized, column: schema.Column, index: pd.Index | None = None
+) -> Parsed:
+    """Interpret each distinct value once and spread the results over the cells.
+
+    Values are typed per distinct value too (dates to datetime64, amounts to float),
+    so the broadcast is a single ``take`` per column.
+    """
+    interpret = _interpreter(column)
+    results = [interpret(u) for u in column_data.uniques]
+    per_unique = _typed(np.array([r[0] for r in results] + [None], dtype=object), column)
+    values = per_unique[column_data.codes]
+    status = column_data.broadcast([r[1] for r in results], BLANK)
+    warnings = {}
+    for kind in WARNING_KINDS:
+        mask = status == kind
+        if mask.any():
+            warnings[kind] = mask
+    series = pd.Series(values, index=index, copy=False) if index is not None else values
+    return Parsed(series, status == ERROR, warnings, status == BLANK)
+
+
+def interpret_value(value: object, column: schema.Column) -> tuple[object, str]:
+    """Interpret one cell (used for the few fields of the Identitas sheet)."""
+    return _interpreter(column)(value)
+
+
+def parse_column(raw: pd.Series, column: schema.Column) -> Parsed:
+    """Parse one raw column (object cells) according to the column's kind."""
+    return parse_factorized(Factorized.of(raw.to_numpy()), column, raw.index)
+
+
+def to_date(value: object) -> dt.date | None:
+    """A parsed Timestamp/date/NaT as a date (or None)."""
+    if value is None or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).date()

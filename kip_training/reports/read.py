@@ -1,0 +1,195 @@
+"""Read the raw cells of a report file: one workbook open, every sheet as a DataFrame.
+
+Spreadsheets (.xlsx, .xlsm, .xls, .ods) are read with python-calamine (the engine pandas
+uses for ``engine="calamine"``): it only reads cell values, so macros never run. A CSV
+file holds one sheet, named by the file-name suffix (``DISDIK_2025-S1_permohonan.csv``)
+or by a ``lembar`` column. Raw frames have positional columns and row index 0 = Excel
+row 1, so ``index + 1`` is the row number the user sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from kip_training.errors import ReportError
+from kip_training.reports import schema
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+CSV_SUFFIXES = (".csv",)
+SUFFIXES = SPREADSHEET_SUFFIXES + CSV_SUFFIXES
+SHEET_COLUMN = "lembar"
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _unreadable(path: Path, why: str) -> ReportError:
+    return ReportError(f"Berkas {path.name} tidak dapat dibaca: {why}")
+
+
+def _frame(rows: list[list]) -> pd.DataFrame:
+    return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
+
+
+def read_spreadsheet(path: Path) -> dict[str, pd.DataFrame]:
+    """Every sheet of a workbook as a raw frame (raises ReportError in Indonesian)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise _unreadable(path, exc.strerror or str(exc)) from None
+    if not head:
+        raise _unreadable(path, "berkas kosong (0 byte).")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".ods") and head.startswith(_OLE_MAGIC):
+        raise _unreadable(
+            path,
+            "berkas dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya "
+            "(File > Info > Protect Workbook), simpan, lalu kirim ulang.",
+        )
+    if suffix in (".xlsx", ".xlsm", ".ods") and not head.startswith(_ZIP_MAGIC):
+        raise _unreadable(
+            path,
+            f"isinya bukan lembar kerja {suffix} (mungkin berkas lain yang diganti namanya). "
+            "Simpan ulang dari Excel atau LibreOffice sebagai .xlsx.",
+        )
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = {
+            name: _frame(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in workbook.sheet_names
+        }
+    except Exception as exc:  # calamine raises several types for broken files
+        text = str(exc).lower()
+        if "password" in text or "encrypt" in text:
+            why = "berkas dilindungi kata sandi. Hapus kata sandinya lalu kirim ulang."
+        else:
+            why = (
+                "berkas rusak atau bukan lembar kerja yang dikenal. Buka dan simpan ulang "
+                "di Excel atau LibreOffice sebagai .xlsx, lalu periksa lagi."
+            )
+        raise _unreadable(path, why) from None
+    return sheets
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise _unreadable(path, "berkas kosong.")
+    if b"\x00" in data[:4096]:
+        raise _unreadable(path, "isinya bukan teks CSV. Simpan ulang sebagai CSV UTF-8.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _unreadable(
+        path, "isinya bukan teks CSV. Simpan ulang sebagai CSV UTF-8."
+    )  # pragma: no cover
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=counts.get) if any(counts.values()) else ","
+
+
+def csv_sheet_name(path: Path) -> str | None:
+    """The sheet a CSV file holds, from its name suffix (``..._permohonan.csv``)."""
+    stem = schema.normalise_key(path.stem)
+    for sheet in schema.SHEETS:
+        for name in sorted(sheet.names(), key=len, reverse=True):
+            if stem == name or stem.endswith("_" + name):
+                return sheet.title
+    return None
+
+
+def csv_group_key(path: Path) -> str:
+    """Files of one report share this key: the name without its sheet suffix."""
+    stem = schema.normalise_key(path.stem)
+    for sheet in schema.SHEETS:
+        for name in sorted(sheet.names(), key=len, reverse=True):
+            if stem.endswith("_" + name):
+                return str(path.parent / stem[: -len(name) - 1])
+    return str(path.parent / stem)
+
+
+def read_csv(path: Path) -> dict[str, pd.DataFrame]:
+    """One CSV file as raw sheets: by its name suffix, or split by a ``lembar`` column."""
+    try:
+        text = _decode(path)
+    except OSError as exc:
+        raise _unreadable(path, exc.strerror or str(exc)) from None
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        raise _unreadable(path, f"format CSV rusak ({exc}).") from None
+    width = max((len(r) for r in rows), default=0)
+    raw = _frame([r + [""] * (width - len(r)) for r in rows])
+    if raw.empty:
+        raise _unreadable(path, "berkas kosong.")
+    header = [schema.normalise_key(v) for v in raw.iloc[0]]
+    if SHEET_COLUMN in header:
+        # One CSV holding several sheets: split by the "lembar" column, keep row numbers.
+        col = header.index(SHEET_COLUMN)
+        body = raw.iloc[1:]
+        sheets = {}
+        for name, part in body.groupby(body[col].astype(str).str.strip(), sort=False):
+            block = pd.concat([raw.iloc[[0]], part]).drop(columns=col)
+            # Rows keep their CSV line numbers: pad the gaps with blank rows.
+            block = block.reindex(range(int(block.index.max()) + 1)).fillna("")
+            sheets[name or "(tanpa nama)"] = block
+        return sheets
+    name = csv_sheet_name(path) or path.stem
+    return {name: raw}
+
+
+def read_raw(path: Path) -> dict[str, pd.DataFrame]:
+    """Raw sheets of one file (spreadsheet or CSV); raises ReportError when unreadable."""
+    suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return read_csv(path)
+    if suffix in SPREADSHEET_SUFFIXES:
+        return read_spreadsheet(path)
+    raise _unreadable(
+        path,
+        f"jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; "
+        "pakai .xlsx, .xlsm, .ods atau .csv.",
+    )
+
+
+def find_files(paths) -> tuple[list[Path], list[Path]]:
+    """Report files under ``paths`` (folders walked, sorted) and paths that do not exist."""
+    found: list[Path] = []
+    missing: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not p.name.startswith(("~$", ".~lock", "."))
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            missing.append(path)
+    unique = list(dict.fromkeys(found))
+    return unique, missing
+
+
+def group_files(files: list[Path]) -> list[list[Path]]:
+    """Spreadsheets stand alone; CSV files of one report (same prefix) are grouped."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        key = csv_group_key(path) if path.suffix.lower() in CSV_SUFFIXES else str(path)
+        groups.setdefault(key, []).append(path)
+    return list(groups.values())

@@ -1,0 +1,101 @@
+import json
+
+from fixtures.reports.build import request, write
+from openpyxl import load_workbook
+
+from kip_training.cli import main
+
+
+def run(capsys, *args):
+    code = main(["check", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_clean_report_exits_0_and_prints_its_counts(tmp_path, capsys):
+    code, out, _ = run(capsys, str(write(tmp_path, identitas={"kode_opd": "DINKES"})))
+    assert code == 0
+    assert "DINKES" in out and "Semester I 2025" in out
+    assert "dibaca 1, diterima 1, ditolak 0" in out
+
+
+def test_errors_exit_1_and_are_printed_with_their_location(tmp_path, capsys):
+    path = write(tmp_path, permohonan=[request(tanggal_diterima="besok")], keberatan=[])
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert "[GALAT] lembar Permohonan, baris 2, kolom Tanggal Diterima: nilai 'besok'" in out
+
+
+def test_warnings_alone_exit_0(tmp_path, capsys):
+    path = write(tmp_path, permohonan=[request(biaya="Rp 5.000")], keberatan=[])
+    code, out, _ = run(capsys, str(path))
+    assert code == 0 and "[PERINGATAN]" in out
+
+
+def test_a_path_that_does_not_exist_exits_2(tmp_path, capsys):
+    code, _, err = run(capsys, str(tmp_path / "tidak-ada"))
+    assert code == 2 and "tidak ditemukan" in err
+
+
+def test_an_unreadable_file_exits_1_and_is_named(tmp_path, capsys):
+    write(tmp_path)
+    (tmp_path / "rusak.xlsx").write_bytes(b"bukan lembar kerja")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert code == 1 and "rusak.xlsx" in out
+
+
+def test_json_to_stdout_carries_counts_issues_and_missing_opds(tmp_path, capsys):
+    path = write(tmp_path, permohonan=[request("1"), request("1")], keberatan=[])
+    code, out, _ = run(capsys, str(path), "--json", "-")
+    assert code == 1
+    data = json.loads(out)
+    [file] = data["files"]
+    sheet = file["sheets"]["permohonan"]
+    assert (sheet["rows_read"], sheet["rows_accepted"], sheet["rows_rejected"]) == (2, 1, 1)
+    [issue] = [i for i in data["issues"] if i["severity"] == "galat"]
+    assert {k: issue[k] for k in ("file", "sheet", "row", "column", "value")} == {
+        "file": str(path),
+        "sheet": "Permohonan",
+        "row": 3,
+        "column": "Nomor Registrasi",
+        "value": "1",
+    }
+    missing = {m["kode"] for m in data["totals"]["missing_opd"]}
+    assert "DINKES" not in missing and "DISDIK" in missing
+    assert (
+        data["totals"]["rows_read"]
+        == data["totals"]["rows_accepted"] + data["totals"]["rows_rejected"]
+    )
+
+
+def test_json_to_a_file_keeps_the_text_report_on_screen(tmp_path, capsys):
+    target = tmp_path / "hasil.json"
+    code, out, _ = run(capsys, str(write(tmp_path)), "--json", str(target))
+    assert code == 0 and "Ringkasan" in out
+    assert json.loads(target.read_text())["period"] == "2025-S1"
+
+
+def test_feedback_writes_one_protected_workbook_per_opd(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "DINKES_identitas.csv").write_text(
+        "isian,nilai\nKode OPD,DINKES\nTahun,2025\nSemester,I\nTanggal Laporan,2025-07-07\n"
+    )
+    payload = '"=HYPERLINK(""http://x"",""klik"")"'
+    (folder / "DINKES_permohonan.csv").write_text(
+        "Nomor Registrasi,Tanggal Diterima,Cara Permohonan,Kategori Pemohon,"
+        "Informasi yang Diminta,Keputusan\n"
+        f"{payload},2025-02-03,surat,perorangan,APBD,dalam proses\n"
+        f"{payload},2025-02-03,surat,perorangan,APBD,dalam proses\n"
+    )
+    code, _, _ = run(capsys, str(folder), "--feedback", str(tmp_path / "balikan"))
+    assert code == 1
+    [book] = (tmp_path / "balikan").glob("*.xlsx")
+    assert book.name.startswith("DINKES_2025-S1")
+    ws = load_workbook(book)["Masalah"]
+    values = [c.value for row in ws.iter_rows(min_row=2) for c in row if c.value]
+    assert '\'=HYPERLINK("http://x","klik")' in values
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f"
+            assert not (isinstance(cell.value, str) and cell.value.startswith("="))
