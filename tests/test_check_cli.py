@@ -99,3 +99,12 @@ def test_feedback_writes_one_protected_workbook_per_opd(tmp_path, capsys):
         for cell in row:
             assert cell.data_type != "f"
             assert not (isinstance(cell.value, str) and cell.value.startswith("="))
+
+
+def test_a_late_notice_shows_its_date_as_the_user_wrote_it(tmp_path, capsys):
+    import datetime as dt
+
+    late = request(tanggal_pemberitahuan=dt.date(2025, 1, 31))  # 19 working days after 6 Jan
+    code, out, _ = run(capsys, str(write(tmp_path, permohonan=[late], keberatan=[])))
+    assert "[TEMUAN] lembar Permohonan, baris 2, kolom Tanggal Pemberitahuan Tertulis" in out
+    assert "nilai '2025-01-31'" in out

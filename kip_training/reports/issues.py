@@ -40,7 +40,10 @@ def _as_objects(values) -> np.ndarray | None:
         return None
     if isinstance(values, pd.Series):
         return values.to_numpy(dtype=object)
-    return np.asarray(values, dtype=object)
+    values = np.asarray(values)
+    if values.dtype.kind == "M":  # numpy turns datetime64[ns] into bare integers
+        return pd.DatetimeIndex(values).to_numpy(dtype=object)
+    return values.astype(object)
 
 
 class IssueSink:
