@@ -1,0 +1,155 @@
+"""``kip deck PATH… -o FILE.pptx``: the briefing deck for the coordination meeting."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+NAME = "deck"
+HELP = "buat bahan paparan rapat koordinasi PPID (PowerPoint) dari laporan PPID Pembantu"
+ORDER = 30
+
+MAX_ISSUE_LINES = 15
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        metavar="PATH",
+        nargs="+",
+        help="berkas laporan (.xlsx, .xlsm, .ods, .csv) atau folder berisi laporan semester ini",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="BERKAS.pptx", required=True, help="berkas paparan yang ditulis"
+    )
+    parser.add_argument(
+        "--previous",
+        metavar="PATH",
+        nargs="+",
+        help="laporan semester sebelumnya, untuk perbandingan",
+    )
+    parser.add_argument(
+        "--quiz-db", metavar="BERKAS", help="basis data hasil kuis (slide hasil pelatihan)"
+    )
+    parser.add_argument("--config", metavar="BERKAS", help="berkas kip.toml")
+    parser.add_argument(
+        "--template",
+        metavar="BERKAS.pptx",
+        help="templat PowerPoint sendiri (tata letak bernama Judul, Isi dan Bagian)",
+    )
+    parser.add_argument(
+        "--periode", metavar="PERIODE", help="periode laporan, misalnya 2025-S2 (bawaan: otomatis)"
+    )
+
+
+def _argument_problems(args: argparse.Namespace) -> list[str]:
+    problems = []
+    if Path(args.output).suffix.lower() != ".pptx":
+        problems.append(f"berkas keluaran harus berakhiran .pptx, bukan '{args.output}'")
+    for label, paths in (("laporan", args.paths), ("laporan sebelumnya", args.previous or [])):
+        for path in paths:
+            if not Path(path).exists():
+                problems.append(f"{label} '{path}' tidak ditemukan")
+    for label, path in (("basis data kuis", args.quiz_db), ("templat", args.template)):
+        if path and not Path(path).is_file():
+            problems.append(f"{label} '{path}' tidak ditemukan")
+    return problems
+
+
+def print_problems(issues: Sequence[Any], out: Any = None) -> None:
+    """Summarise data problems on the terminal: counts, then the first few in full."""
+    out = out or sys.stdout
+    if not issues:
+        print("Pemeriksaan data: tidak ada masalah.", file=out)
+        return
+    order = {"galat": 0, "peringatan": 1, "temuan": 2}
+    counts: dict[str, int] = {}
+    for issue in sorted(issues, key=lambda i: order.get(i.severity, 3)):
+        counts[issue.severity] = counts.get(issue.severity, 0) + 1
+    summary = ", ".join(f"{n} {severity}" for severity, n in counts.items())
+    print(f"Masalah data: {summary} (rincian lengkap: kip check PATH…).", file=out)
+    ranked = sorted(issues, key=lambda i: order.get(i.severity, 3))
+    for issue in ranked[:MAX_ISSUE_LINES]:
+        where = issue.location() if hasattr(issue, "location") else ""
+        name = Path(str(issue.file)).name if issue.file else ""
+        place = ", ".join(p for p in (name, where) if p)
+        print(f"  [{issue.severity}] {place}: {issue.message}", file=out)
+    if len(ranked) > MAX_ISSUE_LINES:
+        print(f"  … dan {len(ranked) - MAX_ISSUE_LINES} masalah lainnya.", file=out)
+
+
+def report(result: Any, names: dict[str, str], out: Any = None) -> None:
+    """Print what the deck shows about reporting, then the path of the deck (last line)."""
+    out = out or sys.stdout
+    print_problems(result.issues, out)
+    if result.previous_issues:
+        galat = sum(1 for i in result.previous_issues if i.severity == "galat")
+        print(
+            f"Laporan {result.previous_period.title if result.previous_period else 'sebelumnya'}"
+            f": {len(result.previous_issues)} masalah data, {galat} di antaranya galat.",
+            file=out,
+        )
+    for label, codes in (
+        ("OPD belum melapor", result.missing_opd),
+        ("OPD terlambat melapor", result.late_opd),
+    ):
+        if codes:
+            listed = ", ".join(names.get(code, code) for code in codes)
+            print(f"{label} ({len(codes)}): {listed}", file=out)
+    compared = (
+        f", dibandingkan dengan {result.previous_period.title}" if result.previous_period else ""
+    )
+    print(f"Paparan {result.period.title}{compared}: {result.slides} slide.", file=out)
+    print(f"Paparan ditulis: {result.path}", file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    problems = _argument_problems(args)
+    if problems:
+        for problem in problems:
+            print(f"Galat: {problem}.", file=sys.stderr)
+        return 2
+
+    from kip_training.config import load_config
+    from kip_training.deck.build import NothingToShow, build_deck_from_paths
+    from kip_training.reports import Period
+
+    period = None
+    if args.periode:
+        try:
+            period = Period.parse(args.periode)
+        except ValueError as exc:
+            print(f"Galat: {exc}", file=sys.stderr)
+            return 2
+    config = load_config(args.config)
+    try:
+        result = build_deck_from_paths(
+            args.paths,
+            args.output,
+            previous=args.previous,
+            quiz_db=args.quiz_db,
+            config=config,
+            template_path=args.template,
+            period=period,
+        )
+    except NothingToShow as exc:
+        print_problems(exc.issues)
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 1
+    names = _roster_names(config)
+    report(result, names)
+    return 0
+
+
+def _roster_names(config: Any) -> dict[str, str]:
+    from kip_training.errors import KipError
+    from kip_training.reports import load_roster
+
+    try:
+        roster = load_roster(config.roster_path)
+    except (KipError, OSError, ValueError):  # names only decorate the terminal summary
+        return {}
+    return dict(zip(roster["kode"], roster["nama"], strict=False))

@@ -1,0 +1,366 @@
+"""Draw a :class:`~kip_training.deck.model.Deck` onto a template with python-pptx.
+
+Content slides use the body placeholder's box (layout placeholder index 1) as the
+content area; blocks are stacked top to bottom inside it. Text blocks and figure cards
+take the height their text needs (estimated by :mod:`kip_training.deck.fit`), charts
+and tables share the rest. A table that does not fit continues on further slides
+whose title ends in "(lanjutan)".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from kip_training.deck import charts, fit, tables, template
+from kip_training.deck.model import (
+    Block,
+    Bullets,
+    Chart,
+    Columns,
+    Deck,
+    Figures,
+    Slide,
+    Table,
+    Text,
+)
+
+EMU_PER_POINT = 12700
+GAP = 0.15 * fit.POINTS_PER_INCH  # between blocks, in points
+TEXT_PT = 16
+BULLET_PT = (20, 18)
+FIGURE_LABEL_PT = 14
+FIGURE_VALUE_PT = 32
+FIGURE_DETAIL_PT = 14
+FIGURE_HEIGHT = 1.35 * fit.POINTS_PER_INCH
+TEXTBOX_MARGIN_X = 0.1 * fit.POINTS_PER_INCH
+TEXTBOX_MARGIN_Y = 0.05 * fit.POINTS_PER_INCH
+BANNER_PAD = 0.08 * fit.POINTS_PER_INCH
+CONTINUED = " (lanjutan)"
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+
+    def emu(self) -> tuple[int, int, int, int]:
+        return tuple(int(v * EMU_PER_POINT) for v in (self.left, self.top, self.width, self.height))  # type: ignore[return-value]
+
+
+def _rgb(hex_: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(hex_)
+
+
+# --------------------------------------------------------------------------- heights
+
+
+def text_block_height(block: Text, width: float) -> float:
+    inner = width - 2 * TEXTBOX_MARGIN_X - (2 * BANNER_PAD if block.emphasis else 0)
+    lines = sum(fit.wrapped_lines(p, inner, TEXT_PT, bold=block.emphasis) for p in block.paragraphs)
+    extra = 2 * BANNER_PAD if block.emphasis else 0
+    return fit.text_height(lines, TEXT_PT) + 2 * TEXTBOX_MARGIN_Y + extra
+
+
+def bullets_height(block: Bullets, width: float) -> float:
+    total = 2 * TEXTBOX_MARGIN_Y
+    for level, text in block.items:
+        size = BULLET_PT[min(level, 1)]
+        indent = 0.35 * fit.POINTS_PER_INCH * (level + 1)
+        lines = fit.wrapped_lines(text, width - 2 * TEXTBOX_MARGIN_X - indent, size)
+        total += fit.text_height(lines, size) + 0.3 * size  # paragraph spacing
+    return total
+
+
+def fixed_height(block: Block, width: float) -> float | None:
+    """Height a block needs, or None when it stretches (charts, tables, columns)."""
+    if isinstance(block, Text):
+        return text_block_height(block, width)
+    if isinstance(block, Bullets):
+        return bullets_height(block, width)
+    if isinstance(block, Figures):
+        return FIGURE_HEIGHT
+    return None
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _textbox(shapes: Any, box: Box) -> Any:
+    from pptx.enum.text import MSO_ANCHOR
+
+    shape = shapes.add_textbox(*box.emu())
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = None
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = int(TEXTBOX_MARGIN_X * EMU_PER_POINT)
+    frame.margin_top = frame.margin_bottom = int(TEXTBOX_MARGIN_Y * EMU_PER_POINT)
+    return shape
+
+
+def _style_run(run: Any, size: float, color: str = "222222", bold: bool = False) -> None:
+    from pptx.util import Pt
+
+    run.font.size = Pt(size)
+    run.font.name = template.FONT
+    run.font.bold = bold
+    run.font.color.rgb = _rgb(color)
+
+
+def draw_text(shapes: Any, block: Text, box: Box) -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+
+    if block.emphasis:
+        shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(template.SAND)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.word_wrap = True
+        pad = int((TEXTBOX_MARGIN_X + BANNER_PAD) * EMU_PER_POINT)
+        frame.margin_left = frame.margin_right = pad
+        frame.margin_top = frame.margin_bottom = int(
+            (TEXTBOX_MARGIN_Y + BANNER_PAD) * EMU_PER_POINT
+        )
+        from pptx.enum.text import MSO_ANCHOR
+
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    else:
+        frame = _textbox(shapes, box).text_frame
+    for i, text in enumerate(block.paragraphs):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = text
+        _style_run(run, TEXT_PT, "222222", bold=block.emphasis)
+
+
+def _fill_bullets(frame: Any, block: Bullets, own_bullets: bool) -> None:
+    """Write bullet items; ``own_bullets`` draws the bullet glyph (plain text boxes)."""
+    from pptx.util import Pt
+
+    frame.word_wrap = True
+    for i, (level, text) in enumerate(block.items):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.level = min(level, 1)
+        paragraph.space_before = Pt(0)
+        paragraph.space_after = Pt(0.3 * BULLET_PT[min(level, 1)])
+        run = paragraph.add_run()
+        glyph = "" if block.numbered else ("• " if level == 0 else "– ")
+        run.text = (glyph + text) if own_bullets else text
+        _style_run(run, BULLET_PT[min(level, 1)], "222222")
+
+
+def draw_figures(shapes: Any, block: Figures, box: Box) -> None:
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import PP_ALIGN
+
+    n = max(len(block.items), 1)
+    gap = GAP
+    width = (box.width - gap * (n - 1)) / n
+    for i, figure in enumerate(block.items):
+        card = Box(box.left + i * (width + gap), box.top, width, box.height)
+        shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, *card.emu())
+        shape.name = f"Angka: {figure.label}"
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(template.LIGHT)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.word_wrap = True
+        color = {"baik": template.GREEN, "buruk": template.RED}.get(
+            figure.tone or "", template.NAVY
+        )
+        parts = [
+            (figure.value, FIGURE_VALUE_PT, color, True),
+            (figure.label, FIGURE_LABEL_PT, "333333", False),
+        ]
+        if figure.detail:
+            parts.append((figure.detail, FIGURE_DETAIL_PT, template.GREY, False))
+        for j, (text, size, colour, bold) in enumerate(parts):
+            paragraph = frame.paragraphs[0] if j == 0 else frame.add_paragraph()
+            paragraph.alignment = PP_ALIGN.CENTER
+            run = paragraph.add_run()
+            run.text = text
+            _style_run(run, size, colour, bold)
+
+
+def draw_block(shapes: Any, block: Block, box: Box) -> None:
+    if isinstance(block, Text):
+        draw_text(shapes, block, box)
+    elif isinstance(block, Bullets):
+        _fill_bullets(_textbox(shapes, box).text_frame, block, own_bullets=True)
+    elif isinstance(block, Figures):
+        draw_figures(shapes, block, box)
+    elif isinstance(block, Chart):
+        charts.add_chart(shapes, block, *box.emu())
+    elif isinstance(block, Columns):
+        n = len(block.blocks)
+        weights = block.weights or (1.0,) * n
+        free = box.width - GAP * (n - 1)
+        left = box.left
+        for child, weight in zip(block.blocks, weights, strict=True):
+            width = free * weight / sum(weights)
+            child_box = Box(left, box.top, width, box.height)
+            left += width + GAP
+            if isinstance(child, Text | Bullets):
+                child_box = Box(
+                    child_box.left,
+                    child_box.top,
+                    width,
+                    min(box.height, fixed_height(child, width) or box.height),
+                )
+            draw_block(shapes, child, child_box)
+    elif isinstance(block, Table):  # tables are placed by draw_slide (they may split)
+        raise TypeError("tables are drawn by draw_slide")
+    else:  # pragma: no cover
+        raise TypeError(f"unknown block {block!r}")
+
+
+# --------------------------------------------------------------------------- slides
+
+
+def _box_of(placeholder: Any) -> Box:
+    return Box(
+        placeholder.left / EMU_PER_POINT,
+        placeholder.top / EMU_PER_POINT,
+        placeholder.width / EMU_PER_POINT,
+        placeholder.height / EMU_PER_POINT,
+    )
+
+
+def content_area(layout: Any) -> Box:
+    """The box of the content layout's body placeholder (index 1), in points."""
+    for placeholder in layout.placeholders:
+        if placeholder.placeholder_format.idx == 1:
+            return _box_of(placeholder)
+    raise KeyError(1)  # find_layouts guarantees it
+
+
+def _placeholder(slide: Any, idx: int) -> Any | None:
+    for placeholder in slide.placeholders:
+        if placeholder.placeholder_format.idx == idx:
+            return placeholder
+    return None
+
+
+def _remove(shape: Any) -> None:
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def _set_title(slide: Any, title: str) -> None:
+    placeholder = _placeholder(slide, 0)
+    if placeholder is not None:
+        placeholder.text_frame.text = title
+
+
+def _set_notes(slide: Any, notes: str) -> None:
+    if notes:
+        slide.notes_slide.notes_text_frame.text = notes
+
+
+def _new_slide(presentation: Any, layout: Any, title: str, notes: str) -> Any:
+    slide = presentation.slides.add_slide(layout)
+    _set_title(slide, title)
+    _set_notes(slide, notes)
+    return slide
+
+
+def draw_simple(presentation: Any, layouts: dict[str, Any], spec: Slide) -> None:
+    """Title and section slides: title in placeholder 0, subtitle in placeholder 1."""
+    slide = _new_slide(presentation, layouts[spec.layout], spec.title, spec.notes)
+    subtitle = _placeholder(slide, 1)
+    if subtitle is not None:
+        if spec.subtitle:
+            subtitle.text_frame.text = spec.subtitle
+        else:
+            _remove(subtitle)
+
+
+def draw_content(presentation: Any, layouts: dict[str, Any], spec: Slide) -> int:
+    """Draw a content slide (and its continuation slides); return how many were added."""
+    layout = layouts["isi"]
+    area = content_area(layout)
+    slide = _new_slide(presentation, layout, spec.title, spec.notes)
+    body = _placeholder(slide, 1)
+    if len(spec.blocks) == 1 and isinstance(spec.blocks[0], Bullets) and body is not None:
+        block = spec.blocks[0]
+        if bullets_height(block, area.width) <= area.height:
+            _fill_bullets(body.text_frame, block, own_bullets=False)
+            return 1
+    if body is not None:
+        _remove(body)
+
+    fixed = {i: fixed_height(b, area.width) for i, b in enumerate(spec.blocks)}
+    stretch = [i for i, h in fixed.items() if h is None]
+    used = sum(h for h in fixed.values() if h is not None) + GAP * (len(spec.blocks) - 1)
+    free = max(area.height - used, 0)
+    share = free / len(stretch) if stretch else 0
+    top = area.top
+    added = 1
+    for i, block in enumerate(spec.blocks):
+        height = fixed[i] if fixed[i] is not None else share
+        box = Box(area.left, top, area.width, height)
+        if isinstance(block, Table):
+            added += _draw_table_pages(presentation, layout, slide, spec, block, box, area)
+        else:
+            draw_block(slide.shapes, block, box)
+        top += height + GAP
+    return added
+
+
+def _draw_table_pages(
+    presentation: Any, layout: Any, slide: Any, spec: Slide, table: Table, box: Box, area: Box
+) -> int:
+    """Draw a table, continuing it on new slides; return the number of extra slides."""
+    measured = tables.measure(table, box.width)
+    pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
+    if table.large and len(pages) > 1:  # a short table shrinks rather than continues
+        table = dataclasses.replace(table, large=False)
+        measured = tables.measure(table, box.width)
+        pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
+    extra = 0
+    for n, (start, stop) in enumerate(pages):
+        if n == 0:
+            target, where = slide, box
+            if start == stop and len(pages) > 1:
+                continue  # nothing fits under the other blocks
+        else:
+            target = _new_slide(presentation, layout, spec.title + CONTINUED, spec.notes)
+            body = _placeholder(target, 1)
+            if body is not None:
+                _remove(body)
+            where = area
+            extra += 1
+        tables.draw_table(
+            target.shapes,
+            table,
+            measured,
+            start,
+            stop,
+            int(where.left * EMU_PER_POINT),
+            int(where.top * EMU_PER_POINT),
+        )
+    return extra
+
+
+def draw_deck(deck: Deck, tpl: template.Template) -> Any:
+    """Draw every slide of ``deck`` into the template's presentation; return it."""
+    presentation = tpl.presentation
+    presentation.core_properties.title = deck.title
+    presentation.core_properties.author = "kip-training"
+    for spec in deck.slides:
+        if spec.layout == "isi":
+            draw_content(presentation, tpl.layouts, spec)
+        else:
+            draw_simple(presentation, tpl.layouts, spec)
+    return presentation
