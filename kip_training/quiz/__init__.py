@@ -1,0 +1,23 @@
+"""Quizzes on the KIP law: question bank, engine, widgets, results store, dashboard, exports.
+
+Modules (import what you need; nothing heavy is imported here):
+
+- :mod:`~kip_training.quiz.bank`: load and check ``data/questions/*.yaml``;
+- :mod:`~kip_training.quiz.engine`: build a seeded quiz, generate deadline questions,
+  score answers (no widgets);
+- :mod:`~kip_training.quiz.widgets`: :class:`QuizApp`, the ipywidgets quiz;
+- :mod:`~kip_training.quiz.store`: :class:`ResultStore`, answers in SQLite;
+- :mod:`~kip_training.quiz.analytics`: :func:`training_summary` and other figures;
+- :mod:`~kip_training.quiz.dashboard`: :class:`TrainerDashboard`;
+- :mod:`~kip_training.quiz.export`: GIFT/CSV/JSON of the bank, CSV/XLSX of results;
+- :mod:`~kip_training.quiz.sample`: sample results for demos;
+- :mod:`~kip_training.quiz.roster`: the OPD list for the participant form.
+
+In a notebook::
+
+    from kip_training.quiz.widgets import QuizApp
+    QuizApp(topics=["keberatan", "sengketa"], count=10)
+
+    from kip_training.quiz.dashboard import TrainerDashboard
+    TrainerDashboard()
+"""

@@ -1,0 +1,85 @@
+"""``kip quiz``: validate, export, results, import, sample."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+from kip_training.cli import main
+from kip_training.quiz.store import AnswerRecord, ResultStore
+
+BAD = """topic: uji
+judul: Topik uji
+questions:
+  - id: u-01
+    type: pilihan
+    difficulty: 1
+    prompt: Siapa menjawab keberatan?
+    options: [Atasan PPID, Komisi Informasi]
+    answer: Bupati
+    explanation: x
+  - id: u-01
+    type: benar_salah
+    difficulty: 1
+    prompt: p
+    answer: true
+    explanation: x
+    reference: r
+"""
+
+
+def test_validate_bundled_bank(capsys):
+    assert main(["quiz", "validate"]) == 0
+    out = capsys.readouterr().out
+    assert "Bank soal sah." in out and "11 topik" in out
+
+
+def test_validate_reports_file_question_and_field(tmp_path, capsys):
+    path = tmp_path / "uji.yaml"
+    path.write_text(BAD, encoding="utf-8")
+    assert main(["quiz", "validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"GALAT  {path}, soal 'u-01', kolom 'answer': jawaban 'Bupati' tidak ada" in out
+    assert f"GALAT  {path}, soal 'u-01', kolom 'reference': rujukan wajib diisi." in out
+    assert f"GALAT  {path}, soal 'u-01', kolom 'id': id kembar: sudah dipakai di {path}." in out
+    assert main(["quiz", "validate", str(tmp_path / "tidak-ada.yaml")]) == 2
+
+
+def test_export_formats(tmp_path, capsys):
+    for fmt in ("gift", "csv", "json"):
+        out = tmp_path / f"bank.{fmt}"
+        assert main(["quiz", "export", "--format", fmt, "-o", str(out)]) == 0
+        assert out.stat().st_size > 1000
+    assert "$CATEGORY: kip/definisi_badan_publik" in (tmp_path / "bank.gift").read_text("utf-8")
+    rows = list(csv.DictReader((tmp_path / "bank.csv").open(encoding="utf-8-sig")))
+    assert len(rows) == len(json.loads((tmp_path / "bank.json").read_text("utf-8"))["soal"])
+
+
+def test_results_import_and_sample(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "pelatih.sqlite"
+    monkeypatch.setenv("KIP_DB", str(db))
+    assert main(["quiz", "results", "-o", str(tmp_path / "x.csv")]) == 2
+    laptop = ResultStore(tmp_path / "laptop.sqlite")
+    laptop.record(AnswerRecord("Peserta 09", "DINKES", "k", "keb-01", "keberatan", "@x", False, 0))
+    laptop.export_participant(tmp_path / "p09.json", "Peserta 09")
+    assert main(["quiz", "import", str(tmp_path / "p09.json")]) == 0
+    assert main(["quiz", "import", str(tmp_path / "p09.json")]) == 0
+    out = capsys.readouterr().out
+    assert "1 ditambahkan" in out and "0 ditambahkan, 1 sudah ada" in out
+    assert main(["quiz", "results", "-o", str(tmp_path / "hasil.csv")]) == 0
+    rows = list(csv.DictReader((tmp_path / "hasil.csv").open(encoding="utf-8-sig")))
+    assert [r["jawaban"] for r in rows] == ["'@x"]
+    assert main(["quiz", "sample"]) == 0
+    assert main(["quiz", "results", "-o", str(tmp_path / "hasil.xlsx")]) == 0
+    assert (tmp_path / "hasil.xlsx").stat().st_size > 0
+
+
+def test_quiz_command_keeps_heavy_imports_out():
+    code = (
+        "import sys, kip_training.commands.quiz; "
+        "print(sorted(m for m in ('pandas', 'ipywidgets', 'yaml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
