@@ -1,0 +1,177 @@
+"""Deadline exercise: pick a receipt date and a deadline kind, get the due date.
+
+:func:`explain_due` gives the plain-text answer (used by the widget and by notebook
+cells whose output is checked); :class:`DeadlineExercise` is the widget: a date
+picker, a deadline-kind drop-down and a "Hitung" button that shows the due date in
+Indonesian, its article, the weekdays off it skipped and a small calendar chart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import ipywidgets as widgets
+
+from kip_training import law
+from kip_training.calendar import DueDate, WorkingCalendar, default_calendar
+from kip_training.errors import CalendarError
+from kip_training.textfmt import format_date, parse_date
+
+
+def kind_options() -> list[tuple[str, str]]:
+    """Drop-down options: (Indonesian label with its length, deadline key)."""
+    return [(f"{d.label} — {d.working_days} hari kerja", key) for key, d in law.DEADLINES.items()]
+
+
+def due_date(
+    received: dt.date | str, kind: str = "pemberitahuan", calendar: WorkingCalendar | None = None
+) -> DueDate:
+    """The due date of ``kind`` for a receipt date (a date or text like "16/03/2026")."""
+    if isinstance(received, str):
+        received = parse_date(received)
+    return (calendar or default_calendar()).due_date(received, kind)
+
+
+def explain_due(due: DueDate) -> str:
+    """The due date explained in plain Indonesian, one fact per line."""
+    rule = due.deadline
+    lines = [
+        rule.label,
+        f"Diterima: {format_date(due.received)} (hari ke-0, tidak dihitung)",
+        f"Batas waktu: {rule.working_days} hari kerja sejak {rule.counted_from}",
+        f"Jatuh tempo: {format_date(due.due)}",
+        f"Dasar hukum: {rule.basis}",
+    ]
+    if due.skipped:
+        lines.append("Hari libur yang dilewati (selain Sabtu dan Minggu):")
+        lines += [f"- {format_date(d.date)}: {d.name}" for d in due.skipped]
+    else:
+        lines.append("Tidak ada hari libur selain Sabtu dan Minggu dalam rentang ini.")
+    return "\n".join(lines)
+
+
+class DeadlineExercise(widgets.VBox):
+    """Date picker + deadline kind + "Hitung": the due date, its article and a calendar.
+
+    Child widgets: ``date_picker``, ``kind_dropdown``, ``compute_button``, ``result``
+    (HTML text), ``chart`` (PNG image of the calendar). After a computation ``due``
+    holds the :class:`~kip_training.calendar.DueDate` (None after an error).
+    """
+
+    def __init__(
+        self,
+        received: dt.date | str | None = None,
+        kind: str = "pemberitahuan",
+        calendar: WorkingCalendar | None = None,
+        show_chart: bool = True,
+    ) -> None:
+        if isinstance(received, str):
+            received = parse_date(received)
+        self.calendar = calendar or default_calendar()
+        self.show_chart = show_chart
+        self.due: DueDate | None = None
+        self.date_picker = widgets.DatePicker(
+            description="Tanggal diterima",
+            value=received,
+            style={"description_width": "initial"},
+        )
+        self.kind_dropdown = widgets.Dropdown(
+            description="Jenis tenggat",
+            options=kind_options(),
+            value=kind,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="auto"),
+        )
+        self.compute_button = widgets.Button(
+            description="Hitung", button_style="primary", icon="calendar"
+        )
+        self.result = widgets.HTML()
+        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
+        self.chart.layout.display = "none"
+        for widget, css in (
+            (self.date_picker, "kip-tanggal-diterima"),
+            (self.kind_dropdown, "kip-jenis-tenggat"),
+            (self.compute_button, "kip-hitung"),
+            (self.result, "kip-hasil-tenggat"),
+            (self.chart, "kip-kalender-tenggat"),
+        ):
+            widget.add_class(css)
+        self.compute_button.on_click(lambda _button: self.compute())
+        super().__init__(
+            [
+                widgets.HBox([self.date_picker, self.kind_dropdown]),
+                self.compute_button,
+                self.result,
+                self.chart,
+            ]
+        )
+        self.add_class("kip-latihan-tenggat")
+        if received is not None:
+            self.compute()
+
+    def compute(self) -> DueDate | None:
+        """Compute and show the due date of the chosen date and kind."""
+        self.due = None
+        self.chart.layout.display = "none"
+        received = self.date_picker.value
+        if received is None:
+            self._show_error("Pilih dulu tanggal permohonan (atau keberatan) diterima.")
+            return None
+        try:
+            due = self.calendar.due_date(received, self.kind_dropdown.value)
+        except CalendarError as exc:
+            self._show_error(str(exc))
+            return None
+        self.due = due
+        rule = due.deadline
+        if due.skipped:
+            days = "".join(
+                f"<li>{html.escape(format_date(d.date))}: {html.escape(d.name)}</li>"
+                for d in due.skipped
+            )
+            skipped = f"Hari libur yang dilewati (selain Sabtu dan Minggu):<ul>{days}</ul>"
+        else:
+            skipped = "Tidak ada hari libur selain Sabtu dan Minggu dalam rentang ini."
+        self.result.value = (
+            f'<div style="line-height:1.5"><p style="font-size:1.15em">'
+            f"<b>Jatuh tempo: {html.escape(format_date(due.due))}</b></p>"
+            f"<p>{html.escape(rule.label)}: {rule.working_days} hari kerja sejak "
+            f"{html.escape(rule.counted_from)} ({html.escape(rule.basis)}).<br>"
+            f"Diterima {html.escape(format_date(due.received))} (hari ke-0, tidak dihitung)."
+            f"</p>{skipped}</div>"
+        )
+        if self.show_chart:
+            from kip_training.charts import deadline_calendar, to_png
+
+            self.chart.value = to_png(deadline_calendar(due))
+            self.chart.layout.display = None
+        return due
+
+    def _show_error(self, message: str) -> None:
+        self.result.value = (
+            f'<p style="color:#b00020"><b>Belum bisa dihitung.</b> {html.escape(message)}</p>'
+        )
+
+
+def deadline_quiz(seed: int | None = None, count: int | None = None, bank=None):
+    """A quiz of generated deadline questions only (the bank's ``tenggat`` templates).
+
+    Each template gets a receipt date drawn from its range (mostly dates whose window
+    crosses a day off), so every seed gives new dates; the same seed gives the same quiz.
+    The questions come in the order of the procedure (notice first, dispute last).
+    """
+    import random
+
+    from kip_training.quiz.bank import default_bank
+    from kip_training.quiz.engine import Quiz, make_item
+
+    bank = bank or default_bank()
+    if seed is None:
+        seed = random.randrange(1_000_000)
+    templates = [q for q in bank.questions if q.type == "tenggat"]
+    random.Random(f"{seed}:tenggat").shuffle(templates)
+    order = list(law.DEADLINES)
+    chosen = sorted(templates[:count], key=lambda q: order.index(q.kind))
+    items = [make_item(q, seed) for q in chosen]
+    return Quiz("Latihan tenggat waktu", seed, items)

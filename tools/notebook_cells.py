@@ -1,0 +1,952 @@
+# ruff: noqa: E501  (markdown tables are one line per row)
+"""The text and code of every training notebook, as data for ``tools/build_notebooks.py``.
+
+Rules kept here (tests/test_notebooks_meta.py checks them on the built notebooks):
+the first markdown cell has the title, **Tujuan**, **Untuk siapa** and **Waktu**; code
+cells are short and only call the package; a cell whose output is deterministic starts
+with ``# NBVAL_CHECK_OUTPUT``. Legal facts come from KIP.md; numbers shown by code come
+from ``kip_training.law``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str  # "markdown" or "code"
+    source: str
+    tags: tuple[str, ...] = ()
+
+
+def md(text: str) -> Cell:
+    return Cell("markdown", text)
+
+
+def code(text: str, *tags: str) -> Cell:
+    return Cell("code", text, tags)
+
+
+HOW_TO_RUN = """\
+> **Cara memakai.** Jalankan semua sel lewat menu **Run ▸ Run All Cells** (atau tekan
+> **Shift + Enter** pada tiap sel). Kode disembunyikan; Anda cukup membaca teks dan
+> memakai tombol serta isian yang muncul. Tampilan tanpa kode sama sekali:
+> `kip app {name}.ipynb`."""
+
+
+def header(number: str, title: str, purpose: str, audience: str, minutes: str, name: str) -> Cell:
+    return md(
+        f"""\
+# {number} · {title}
+
+**Tujuan:** {purpose}
+
+**Untuk siapa:** {audience}
+
+**Waktu:** ± {minutes} menit
+
+{HOW_TO_RUN.format(name=name)}"""
+    )
+
+
+# --------------------------------------------------------------------------- 00
+
+NB00 = [
+    header(
+        "00",
+        "Mulai di Sini",
+        "mengenal perangkat pelatihan PPID ini: isinya, notebook mana untuk siapa, cara "
+        "menjalankan sel, dan cara membuka tampilan tanpa kode.",
+        "semua peserta: pelatih di PPID Utama (Diskominfo), PPID Pembantu di OPD, dan staf "
+        "PPID Utama yang menyiapkan rapat koordinasi.",
+        "10",
+        "00_mulai_di_sini",
+    ),
+    md(
+        """\
+## Apa ini?
+
+**kip-training** adalah perangkat kerja dan pelatihan untuk Pejabat Pengelola Informasi
+dan Dokumentasi (PPID) di pemerintah daerah, berdasarkan **Undang-Undang Nomor 14 Tahun
+2008 tentang Keterbukaan Informasi Publik** (UU KIP). Perangkat ini membantu tiga pekerjaan:
+
+1. **Melatih** PPID Pembantu tentang UU KIP: materi, latihan tenggat waktu, latihan
+   klasifikasi informasi, uji konsekuensi, dan kuis dengan pembahasan.
+2. **Memeriksa laporan enam bulanan** PPID Pembantu sebelum dikirim ke PPID Utama.
+3. **Menyiapkan bahan rapat koordinasi** enam bulanan PPID Utama: siapa yang belum
+   melapor, berapa permohonan yang dijawab tepat waktu, dan slide presentasinya.
+
+Semua contoh memakai **data contoh** kota fiktif *Kota Contoh*. Tidak ada data pribadi
+pemohon (nama, alamat, NIK, kontak) yang dipakai atau ditampilkan."""
+    ),
+    md(
+        """\
+## Notebook mana untuk siapa?
+
+| No. | Notebook | Untuk siapa | Isi | Waktu |
+|---|---|---|---|---|
+| 00 | Mulai di Sini | semua | pengantar ini | 10 menit |
+| 01 | Dasar Hukum KIP | pelatih dan peserta pelatihan | hak dan kewajiban, empat kategori informasi, peran PPID, siklus enam bulanan; kuis singkat tiap bagian | 90 menit |
+| 02 | Latihan Tenggat Waktu | PPID Pembantu | menghitung jatuh tempo dengan kalender kerja yang sebenarnya; soal tenggat | 30 menit |
+| 03 | Klasifikasi dan Uji Konsekuensi | PPID Pembantu | memilah informasi ke dalam empat kategori; mengisi lembar uji konsekuensi | 45 menit |
+| 04 | Kuis Kewajiban Keterbukaan | peserta pelatihan | kuis lengkap: pilih topik dan jumlah soal, lihat nilai per topik | 30 menit |
+| 05 | Periksa Laporan | PPID Pembantu dan PPID Utama | memeriksa laporan enam bulanan sebelum dikirim; melihat OPD yang belum melapor | 15 menit |
+| 06 | Dasbor Pelatih | pelatih | hasil kuis peserta per topik dan per OPD | 10 menit, lalu terbuka selama sesi |
+| 07 | Bahan Rapat Koordinasi | staf PPID Utama | grafik utama dua semester dan slide rapat koordinasi | 20 menit |"""
+    ),
+    md(
+        """\
+## Cara menjalankan sel
+
+Notebook terdiri atas **sel**. Sel teks (seperti ini) hanya dibaca. Sel kode menjalankan
+perintah; di notebook ini kodenya **disembunyikan** dan hanya hasilnya yang tampak.
+
+- Klik sebuah sel lalu tekan **Shift + Enter** untuk menjalankannya dan pindah ke sel berikutnya.
+- Menu **Run ▸ Run All Cells** menjalankan seluruh notebook dari atas.
+- Bila tampilan kacau, pilih **Kernel ▸ Restart Kernel and Run All Cells**.
+- Ingin melihat kodenya? Klik tanda **⋯** pada sel yang tersembunyi.
+
+Coba sekarang: jalankan sel di bawah ini. Ia menghitung batas waktu pemberitahuan
+tertulis untuk permohonan yang diterima Senin, 16 Maret 2026."""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.deadline import due_date, explain_due
+
+print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
+    ),
+    md(
+        """\
+Perhatikan: hari permohonan diterima tidak dihitung (hari ke-0), dan Hari Suci Nyepi,
+cuti bersama Idul Fitri serta Wafat Yesus Kristus dilewati. Latihan lengkapnya ada di
+notebook **02**."""
+    ),
+    md(
+        """\
+## Tampilan tanpa kode (Voilà)
+
+Untuk sesi pelatihan atau untuk rekan yang tidak ingin melihat kode, buka notebook
+sebagai **aplikasi** tanpa kode:
+
+- dari terminal, di folder proyek: `kip app notebooks/02_latihan_tenggat_waktu.ipynb`
+  (atau `make app NOTEBOOK=notebooks/02_latihan_tenggat_waktu.ipynb`), lalu buka alamat
+  yang muncul (biasanya `http://localhost:8866`);
+- dari JupyterLab: klik tombol **Render with Voilà** di bilah alat notebook.
+
+JupyterLab sendiri dibuka dengan `kip lab` atau `make lab`."""
+    ),
+    md(
+        """\
+## Tentang ketepatan materi
+
+Setiap fakta hukum di perangkat ini mencantumkan pasalnya. Beberapa hal **belum pasti**
+(sumbernya bertentangan atau tidak ditemukan); hal seperti itu selalu ditandai
+*belum pasti* dan tidak dijadikan kunci jawaban kuis, misalnya batas kualifikasi monev
+Komisi Informasi untuk tahun 2023 ke atas. Nilai kesiapan yang dihitung dari laporan
+PPID Pembantu adalah **perkiraan internal**, bukan nilai monev Komisi Informasi."""
+    ),
+]
+
+# --------------------------------------------------------------------------- 02
+
+NB02 = [
+    header(
+        "02",
+        "Latihan Tenggat Waktu",
+        "menghitung jatuh tempo setiap tenggat UU KIP dengan kalender kerja yang sebenarnya "
+        "(hari libur nasional, cuti bersama dan libur daerah dilewati), lalu berlatih dengan "
+        "soal tenggat.",
+        "PPID Pembantu dan petugas layanan informasi di OPD; juga pelatih yang memandu sesi.",
+        "30",
+        "02_latihan_tenggat_waktu",
+    ),
+    md(
+        """\
+## 1. Aturan menghitung
+
+Semua tenggat di bawah ini dihitung dalam **hari kerja**. Perangkat ini memakai cara
+hitung berikut (satu pengaturan, dapat diubah bila kota Anda memakai cara lain):
+
+- **hari diterimanya** permohonan atau keberatan adalah **hari ke-0** dan tidak dihitung;
+  jatuh tempo adalah hari kerja ke-N sesudahnya;
+- yang **bukan hari kerja**: Sabtu, Minggu, hari libur nasional, **cuti bersama**
+  pemerintah, dan libur daerah yang dicatat di `data/calendar/libur_tambahan.csv`;
+- permohonan yang masuk hari Sabtu dihitung sama: Senin menjadi hari ke-1.
+
+Tenggat yang diatur UU KIP:"""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import deadline_table, show
+
+show(deadline_table())"""
+    ),
+    md(
+        """\
+Catatan:
+
+- Pemberitahuan tertulis dapat diperpanjang **paling lama 7 hari kerja** dengan alasan
+  tertulis (Pasal 22 ayat (8)), sehingga paling lambat hari kerja ke-17 sejak permohonan
+  diterima.
+- Bila Atasan PPID tidak menanggapi keberatan, dalam praktik 14 hari kerja untuk
+  mengajukan sengketa dihitung sejak berakhirnya masa 30 hari kerja tanggapan
+  (sumber sekunder).
+- Gugatan ke PTUN/PN diajukan dalam 14 hari sejak putusan Komisi Informasi diterima
+  (Pasal 47–48); **belum pasti** apakah 14 hari itu hari kerja, sehingga tidak dihitung
+  di sini."""
+    ),
+    md(
+        """\
+## 2. Contoh: permohonan menjelang Idul Fitri 2026
+
+Sebuah permohonan informasi diterima **Senin, 16 Maret 2026**. Kapan pemberitahuan
+tertulis paling lambat harus disampaikan?"""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.deadline import due_date, explain_due
+
+print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
+    ),
+    md(
+        """\
+Bila dihitung asal 10 hari kalender atau 14 hari kalender, jawabannya keliru. Kalender
+di bawah menunjukkan setiap hari yang dihitung (angka 1–10), hari libur yang dilewati
+(**L**), dan jatuh temponya (merah)."""
+    ),
+    code(
+        """\
+from kip_training import charts
+
+charts.show(charts.deadline_calendar(due_date("2026-03-16", "pemberitahuan")))"""
+    ),
+    md(
+        """\
+## 3. Hitung sendiri
+
+Pilih **tanggal diterima** dan **jenis tenggat**, lalu tekan **Hitung**. Cobalah:
+
+1. permohonan yang diterima hari Jumat sebelum libur panjang;
+2. permohonan yang diterima hari Sabtu;
+3. keberatan yang diterima Atasan PPID pada minggu pertama Desember (perhatikan libur
+   akhir tahun)."""
+    ),
+    code(
+        """\
+from kip_training.exercises.deadline import DeadlineExercise
+
+DeadlineExercise("2026-05-11", "pemberitahuan")"""
+    ),
+    md(
+        """\
+## 4. Soal tenggat
+
+Soal berikut dibuat dari kalender yang sebenarnya: tanggal diterimanya dipilih acak
+(kebanyakan menjelang hari libur), jadi setiap kali notebook dijalankan soalnya berbeda.
+Isi nama dan OPD Anda, tekan **Mulai**, jawab, lalu tekan **Periksa**. Pembahasan
+menyebutkan hari libur yang dilewati dan pasalnya. Boleh memakai kalkulator di atas!"""
+    ),
+    code(
+        """\
+from kip_training.exercises.deadline import deadline_quiz
+from kip_training.exercises.quiz_setup import quiz_app
+
+quiz_app(deadline_quiz())"""
+    ),
+]
+
+# --------------------------------------------------------------------------- 03
+
+NB03 = [
+    header(
+        "03",
+        "Klasifikasi Informasi dan Uji Konsekuensi",
+        "memilah informasi OPD ke dalam empat kategori UU KIP, lalu mengisi lembar uji "
+        "konsekuensi untuk informasi yang hendak dikecualikan.",
+        "PPID Pembantu yang menyusun Daftar Informasi Publik (DIP) dan membantu uji "
+        "konsekuensi; pelatih yang memandu sesi.",
+        "45",
+        "03_klasifikasi_dan_uji_konsekuensi",
+    ),
+    md(
+        """\
+## 1. Empat kategori informasi publik
+
+UU KIP membagi informasi publik menjadi empat kategori. Tiga kategori pertama **wajib
+dibuka**, dengan cara yang berbeda; kategori keempat adalah **pengecualian** yang ketat
+dan terbatas (Pasal 2 ayat (2))."""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import category_table, show
+
+show(category_table())"""
+    ),
+    md(
+        """\
+Hal yang sering keliru:
+
+- Informasi **berkala** diumumkan **paling singkat 6 (enam) bulan sekali** (Pasal 9).
+- Informasi **serta-merta** diumumkan seketika, dengan cara yang mudah dijangkau dan bahasa
+  yang mudah dipahami (Pasal 10). Contoh dalam peraturan pelaksana (sumber sekunder):
+  bencana alam dan nonalam, kerusuhan sosial, penyebaran penyakit menular, keracunan
+  makanan, rencana gangguan layanan utilitas publik.
+- Informasi **tersedia setiap saat** (Pasal 11 ayat (1)) antara lain Daftar Informasi
+  Publik (DIP), keputusan dan pertimbangannya, kebijakan, rencana kerja proyek,
+  perjanjian dengan pihak ketiga dan prosedur kerja pelayanan publik.
+- Informasi **dikecualikan** hanya yang memenuhi Pasal 17 huruf a–j, dan hanya sesudah
+  **uji konsekuensi** serta pertimbangan kepentingan publik (Pasal 2 ayat (4))."""
+    ),
+    md(
+        """\
+## 2. Latihan: pilih kategori yang tepat
+
+Pilih kategori setiap informasi di bawah, lalu tekan **Periksa**. Pembahasan tiap butir
+menyebutkan pasalnya."""
+    ),
+    code(
+        """\
+from kip_training.exercises.classification import ClassificationExercise
+
+ClassificationExercise()"""
+    ),
+    md(
+        """\
+## 3. Informasi yang dikecualikan: Pasal 17
+
+Informasi yang dikecualikan adalah informasi yang **bila dibuka** dapat menimbulkan
+akibat berikut. Pengecualian huruf a–f **tidak bersifat permanen** (Pasal 20 ayat (1));
+jangka waktunya diatur peraturan pemerintah."""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import pasal_17_table, show
+
+show(pasal_17_table())"""
+    ),
+    md(
+        """\
+## 4. Uji konsekuensi, langkah demi langkah
+
+Uji konsekuensi dilakukan **sebelum** ada permohonan, **saat** permohonan datang, atau
+**selama sengketa** atas perintah majelis Komisi Informasi. Langkahnya:
+
+1. **kenali dokumennya**;
+2. tetapkan **dengan tepat informasi mana** yang dikecualikan — bagian tertentu, bukan
+   seluruh dokumen;
+3. analisis **Undang-Undang** yang menjadi dasar pengecualian (beserta huruf Pasal 17);
+4. timbang **kepatutan, kesusilaan, kepentingan umum dan hukum** terhadap **akibat bila
+   informasi itu dibuka**.
+
+Hasilnya **lembar uji konsekuensi** yang ditandatangani, memuat informasinya, dasar
+hukumnya, konsekuensinya dan **jangka waktu pengecualiannya**; hasil uji menjadi isi
+Daftar Informasi yang Dikecualikan (DIK).
+
+Kesalahan yang sering ditemukan Komisi Informasi: **mengecualikan seluruh dokumen**
+padahal hanya sebagian yang dilindungi. Badan Publik yang menanggung beban pembuktian.
+Bagian yang dikecualikan boleh **dihitamkan** (penghitaman) dengan alasan, dan sisanya
+tetap diberikan (Pasal 22 ayat (7) huruf e).
+
+Contoh lembar uji yang sudah diisi:"""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.consequence import example, summary
+
+print(summary(example()))"""
+    ),
+    md(
+        """\
+## 5. Isi lembar uji konsekuensi Anda
+
+Isi formulir untuk satu dokumen di OPD Anda (atau tekan **Isi contoh** untuk melihat
+contoh), lalu tekan **Buat lembar uji**. Perangkat ini memeriksa isian yang kosong atau
+lemah, lalu menyediakan lembar uji dalam format Excel (xlsx) untuk diunduh, dicetak dan
+ditandatangani."""
+    ),
+    code(
+        """\
+from kip_training.exercises.consequence import ConsequenceForm
+
+ConsequenceForm()"""
+    ),
+]
+
+# --------------------------------------------------------------------------- quizzes
+
+
+def quiz(topics: list[str], count: int, seed: int, name: str) -> Cell:
+    """A short quiz (same questions for everyone; name and OPD asked inside the widget)."""
+    return code(
+        f"""\
+from kip_training.exercises.quiz_setup import short_quiz
+
+short_quiz({topics!r}, count={count}, seed={seed}, name={name!r})"""
+    )
+
+
+# --------------------------------------------------------------------------- 01
+
+NB01 = [
+    header(
+        "01",
+        "Dasar Hukum Keterbukaan Informasi Publik",
+        "memahami UU 14/2008 tentang Keterbukaan Informasi Publik untuk pekerjaan "
+        "sehari-hari PPID: hak dan kewajiban, empat kategori informasi, peran PPID, dan "
+        "siklus pelaporan enam bulanan. Setiap bagian ditutup dengan kuis singkat.",
+        "pelatih yang membawakan sesi dan peserta pelatihan (PPID Pembantu dan staf PPID Utama).",
+        "90",
+        "01_dasar_hukum_kip",
+    ),
+    md(
+        """\
+**Alur sesi.** Empat bagian, masing-masing ± 20 menit: materi (pelatih menjelaskan),
+lalu kuis singkat 3 soal yang dikerjakan peserta di laptop masing-masing. Isi nama dan
+OPD Anda pada kuis; hasilnya masuk ke dasbor pelatih (notebook **06**).
+
+Singkatan: **UU KIP** = Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi
+Publik (disahkan 30 April 2008, berlaku 30 April 2010); **PP 61/2010** = peraturan
+pelaksananya; **Perki 1/2021** = Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang
+Standar Layanan Informasi Publik; **KI** = Komisi Informasi."""
+    ),
+    md(
+        """\
+## Bagian 1. Hak dan kewajiban
+
+### Siapa yang terikat dan informasi apa
+
+- **Informasi Publik** adalah informasi yang dihasilkan, disimpan, dikelola, dikirim
+  dan/atau diterima oleh Badan Publik yang berkaitan dengan penyelenggara dan
+  penyelenggaraan negara dan/atau Badan Publik, serta informasi lain yang berkaitan
+  dengan kepentingan publik (UU KIP Pasal 1 angka 2).
+- **Badan Publik** adalah lembaga eksekutif, legislatif, yudikatif, dan badan lain yang
+  dananya sebagian atau seluruhnya bersumber dari APBN/APBD; termasuk organisasi
+  nonpemerintah yang sebagian atau seluruh dananya bersumber dari APBN/APBD, sumbangan
+  masyarakat, dan/atau luar negeri (UU KIP Pasal 1 angka 3). Setiap dinas, badan,
+  kecamatan dan kelurahan di kota Anda adalah bagian dari Badan Publik.
+- **Pemohon** adalah warga negara dan/atau badan hukum Indonesia yang mengajukan
+  permintaan informasi (PP 61/2010 Pasal 1 angka 6).
+
+### Hak pemohon
+
+- Mengajukan permintaan **secara tertulis atau tidak tertulis**; Badan Publik mencatat
+  nama, alamat, subjek dan format informasi serta cara penyampaiannya, dan memberikan
+  **nomor pendaftaran** (UU KIP Pasal 22 ayat (2)–(4)).
+- Mendapat **pemberitahuan tertulis paling lambat 10 hari kerja** sejak permintaan
+  diterima (Pasal 22 ayat (7)); dapat diperpanjang paling lama 7 hari kerja dengan alasan
+  tertulis (Pasal 22 ayat (8)).
+- Mengajukan **keberatan** kepada Atasan PPID (Pasal 35) dan, bila tidak puas,
+  **sengketa** ke Komisi Informasi (Pasal 37).
+
+### Kewajiban Badan Publik
+
+- Menunjuk **PPID** dan membangun sistem layanan informasi (UU KIP Pasal 13).
+- Menyediakan informasi **berkala, serta-merta, dan tersedia setiap saat** (Pasal 9–11).
+- Mengecualikan informasi hanya secara **ketat dan terbatas** (Pasal 2 ayat (2)), dengan
+  **uji konsekuensi** dan pertimbangan kepentingan publik (Pasal 2 ayat (4)).
+- Setiap tahun mengumumkan layanan informasinya (Pasal 12): **a.** jumlah permintaan
+  yang diterima; **b.** waktu yang diperlukan untuk memenuhi setiap permintaan; **c.**
+  jumlah pemberian dan penolakan; **d.** alasan penolakan. Empat hal inilah inti laporan
+  enam bulanan PPID Pembantu.
+
+**Data pribadi pemohon.** Nama, alamat, NIK dan kontak pemohon adalah data pribadi
+(UU 27/2022 tentang Pelindungan Data Pribadi). Laporan PPID Pembantu kepada PPID Utama
+cukup memuat jumlah dan tanggal, bukan identitas pemohon.
+
+### Kuis Bagian 1"""
+    ),
+    quiz(["definisi_badan_publik"], 3, 101, "Dasar hukum KIP – bagian 1"),
+    md(
+        """\
+## Bagian 2. Empat kategori informasi
+
+Tiga kategori wajib dibuka dengan cara yang berbeda; yang keempat adalah pengecualian."""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import category_table, show
+
+show(category_table())"""
+    ),
+    md(
+        """\
+Contoh dari OPD di lingkungan pemerintah kota:
+
+| Kategori | Contoh di OPD |
+|---|---|
+| **Berkala** (Pasal 9), paling singkat 6 (enam) bulan sekali | profil dan struktur organisasi Dinas Kesehatan; laporan realisasi anggaran Dinas Pendidikan; ringkasan laporan kinerja Bappeda |
+| **Serta-merta** (Pasal 10) | peringatan dini banjir dan jalur evakuasi dari BPBD; merebaknya demam berdarah di satu kecamatan; keracunan makanan massal di sekolah |
+| **Tersedia setiap saat** (Pasal 11 ayat (1)) | Daftar Informasi Publik (DIP) Dinas Perhubungan; perjanjian kerja sama Dinas Pariwisata dengan pihak ketiga; SOP pelayanan perizinan DPMPTSP |
+| **Dikecualikan** (Pasal 17) | rekam medis pasien RSUD (huruf h); hasil evaluasi pribadi seorang pegawai (huruf h); identitas saksi pelapor dalam penyidikan yang berjalan (huruf a) |
+
+Latihan klasifikasi yang lebih panjang dan uji konsekuensi ada di notebook **03**.
+
+### Kuis Bagian 2"""
+    ),
+    quiz(["kategori_informasi"], 3, 102, "Dasar hukum KIP – bagian 2"),
+    md(
+        """\
+## Bagian 3. Peran PPID dan jalur keberatan
+
+| Peran | Tugas | Dasar |
+|---|---|---|
+| **PPID** | pejabat yang bertanggung jawab di bidang penyimpanan, pendokumentasian, penyediaan dan/atau pelayanan informasi di Badan Publik | PP 61/2010 Pasal 1 angka 5 |
+| **PPID Utama** | PPID utama Badan Publik; di pemerintah kota biasanya di Diskominfo | praktik |
+| **PPID Pembantu** | PPID di setiap OPD: mengumpulkan dan mendokumentasikan informasi unitnya, meneruskannya ke PPID Utama, memeriksa awal permohonan, membantu uji konsekuensi, dan melaporkan layanannya kepada PPID Utama secara berkala | praktik |
+| **Atasan PPID** | menanggapi keberatan | UU KIP Pasal 35–36 |
+
+**Alasan keberatan** (UU KIP Pasal 35 ayat (1)); alasan b–g dapat diselesaikan secara
+musyawarah (Pasal 35 ayat (2)):"""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import objection_table, show
+
+show(objection_table())"""
+    ),
+    md(
+        """\
+**Jalur bila pemohon tidak puas:** keberatan kepada Atasan PPID (diajukan dalam 30 hari
+kerja, ditanggapi dalam 30 hari kerja; Pasal 36) → sengketa ke Komisi Informasi dalam
+14 hari kerja sejak tanggapan diterima (Pasal 37 ayat (2)) → mediasi di Komisi
+Informasi (kesepakatan hasil mediasi bersifat final dan mengikat); bila mediasi gagal,
+ajudikasi nonlitigasi → gugatan ke PTUN (bila Badan Publik negara) atau Pengadilan
+Negeri (badan publik lain) → kasasi ke Mahkamah Agung. Cara menghitung setiap tenggat dilatih di notebook **02**.
+
+### Kuis Bagian 3"""
+    ),
+    quiz(["peran_ppid_laporan", "keberatan"], 3, 103, "Dasar hukum KIP – bagian 3"),
+    md(
+        """\
+## Bagian 4. Siklus enam bulanan, monev, dan sanksi
+
+### Siklus kerja PPID di pemerintah kota
+
+1. **Setiap hari:** PPID Pembantu mencatat setiap permohonan di register (tanggal
+   diterima, informasi yang diminta, keputusan, tanggal pemberitahuan tertulis).
+2. **Setiap 6 bulan:** PPID Pembantu mengirim **laporan enam bulanan** kepada PPID
+   Utama: jumlah permohonan, waktu menjawab, yang dipenuhi dan ditolak beserta
+   alasannya (Pasal 12), keberatan, informasi berkala yang diumumkan, serta kendala.
+   Periksa laporan Anda dulu di notebook **05**.
+3. **Setiap 6 bulan:** PPID Utama mengadakan **rapat koordinasi** untuk menghimpun
+   laporan itu dan membina PPID Pembantu (bahan rapatnya disiapkan di notebook **07**).
+4. **Setiap tahun:** laporan tahunan layanan informasi disampaikan paling lambat 3 bulan
+   setelah tahun anggaran berakhir (Perki 1/2021 Pasal 56; sumber sekunder), dan Komisi
+   Informasi melakukan **monitoring dan evaluasi (monev)**: kuesioner penilaian mandiri
+   (SAQ) di portal e-monev, verifikasi, lalu presentasi atau kunjungan.
+
+### Kualifikasi monev
+
+Batas kualifikasi menurut Perki 5/2016 dan yang dipakai KI Pusat pada 2021–2022
+(keduanya sumber sekunder; yang kedua konsisten di banyak sumber):"""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import monev_table, show
+
+show(monev_table())"""
+    ),
+    md(
+        """\
+Untuk tahun 2025 sumber-sumber **belum sepakat** (empat atau lima kualifikasi, batas
+yang berbeda): perlakukan batas tahun 2023 ke atas sebagai **belum pasti**. Nilai
+kesiapan yang dihitung perangkat ini dari laporan PPID Pembantu adalah **perkiraan
+internal**, bukan nilai monev Komisi Informasi.
+
+### Sanksi pidana (UU KIP Bab XI)"""
+    ),
+    code(
+        """\
+from kip_training.exercises.tables import sanction_table, show
+
+show(sanction_table())"""
+    ),
+    md(
+        """\
+Pasal 54 (mengakses atau memberikan informasi yang dikecualikan tanpa hak) dan Pasal 55
+(membuat informasi publik yang tidak benar atau menyesatkan) juga memuat ancaman pidana;
+besaran pada Pasal 55 dan apakah tindak pidana ini merupakan **delik aduan** masih
+**belum pasti** menurut sumber yang ada, jadi tidak dijadikan kunci jawaban kuis.
+
+### Kuis Bagian 4"""
+    ),
+    quiz(["monev", "sanksi"], 3, 104, "Dasar hukum KIP – bagian 4"),
+    md(
+        """\
+## Ringkasan: hal yang belum pasti
+
+Perangkat ini tidak mengajarkan hal berikut sebagai kepastian:
+
+- ayat mana pada **Pasal 9** yang memuat kewajiban "paling singkat 6 (enam) bulan
+  sekali" (kemungkinan ayat (3)); sebutlah "Pasal 9" saja;
+- apakah 14 hari untuk gugatan ke PTUN/PN (Pasal 47–48) dihitung dalam **hari kerja**;
+- besaran pidana **Pasal 55** dan sifat **delik aduan**;
+- batas kualifikasi **monev** untuk tahun 2023 ke atas.
+
+Lanjutkan dengan notebook **02** (tenggat waktu) dan **03** (klasifikasi dan uji
+konsekuensi), atau kuis lengkap di notebook **04**."""
+    ),
+]
+
+# --------------------------------------------------------------------------- 04
+
+NB04 = [
+    header(
+        "04",
+        "Kuis Kewajiban Keterbukaan Informasi",
+        "menguji pemahaman tentang UU KIP: pilih topik dan jumlah soal, jawab, lalu lihat "
+        "nilai per topik beserta pembahasannya.",
+        "peserta pelatihan (PPID Pembantu, staf PPID Utama); pelatih yang ingin mengukur "
+        "hasil sesi.",
+        "30",
+        "04_kuis_kewajiban_keterbukaan",
+    ),
+    md(
+        """\
+## Cara mengerjakan
+
+1. Pilih **topik** (boleh lebih dari satu; tanpa pilihan berarti semua topik) dan
+   **jumlah soal**, lalu tekan **Buat kuis**.
+2. Isi **nama** dan **OPD** Anda, lalu tekan **Mulai**.
+3. Jawab setiap soal dan tekan **Periksa**: Anda langsung melihat benar atau salah,
+   pembahasannya, dan pasal yang menjadi dasarnya.
+4. Setelah soal terakhir tekan **Selesai** untuk melihat **nilai per topik**. Topik
+   dengan nilai terendah adalah bahan belajar berikutnya.
+
+Setiap jawaban tersimpan begitu diperiksa dan langsung tampak di dasbor pelatih
+(notebook **06**). Bila Anda bekerja di laptop sendiri tanpa jaringan, tekan **Simpan
+hasil saya ke berkas** di akhir kuis dan kirim berkasnya kepada pelatih.
+
+Soal tenggat waktu dibuat dari kalender kerja yang sebenarnya (hari libur nasional dan
+cuti bersama dilewati, UU KIP Pasal 22, 36–38). Soal tentang hal yang masih **belum
+pasti** menurut sumber hukum tidak dijadikan soal dengan kunci jawaban pasti. Soal
+pasangan dan pilihan ganda diberi nilai sebagian."""
+    ),
+    md("## Topik dalam bank soal"),
+    code(
+        """\
+from kip_training.exercises.quiz_setup import topics_text
+
+print(topics_text())"""
+    ),
+    md("## Kuis"),
+    code(
+        """\
+from kip_training.exercises.quiz_setup import QuizSetup
+
+QuizSetup(count=10)"""
+    ),
+]
+
+# --------------------------------------------------------------------------- 05
+
+NB05 = [
+    header(
+        "05",
+        "Periksa Laporan Enam Bulanan",
+        "memeriksa laporan enam bulanan PPID Pembantu sebelum dikirim: setiap masalah "
+        "disebutkan dengan lembar, baris, kolom dan cara memperbaikinya; bagi PPID Utama, "
+        "memeriksa satu folder laporan sekaligus dan melihat OPD yang belum melapor.",
+        "PPID Pembantu yang akan mengirim laporan (bagian 1–3) dan staf PPID Utama yang "
+        "menghimpun laporan (bagian 4).",
+        "15",
+        "05_periksa_laporan",
+    ),
+    md(
+        """\
+## 1. Laporan enam bulanan dan cara memeriksanya
+
+Setiap 6 bulan PPID Pembantu mengirim laporan layanan informasinya kepada PPID Utama.
+Intinya adalah empat hal yang wajib diumumkan Badan Publik (UU KIP Pasal 12): jumlah
+permintaan informasi, waktu untuk memenuhi setiap permintaan, jumlah yang diberikan dan
+ditolak, serta alasan penolakan. Laporan memakai **templat** yang sama untuk semua OPD
+(buat dengan perintah `kip template -o laporan.xlsx`), dengan lembar **Identitas**,
+**Permohonan**, **Keberatan**, **Berkala** dan **Kendala**.
+
+Laporan **tidak memuat identitas pemohon** (nama, alamat, NIK, kontak): itu data pribadi
+yang tidak diperlukan PPID Utama. Bila ada kolom seperti itu, kolom itu dibuang saat
+dibaca dan pemeriksaan menyebutkannya.
+
+Hasil pemeriksaan memakai tiga tingkat:
+
+| Tingkat | Artinya | Yang dilakukan |
+|---|---|---|
+| **Galat** | isian tidak dapat dipakai (tanggal mustahil, kode tidak dikenal, isian wajib kosong) | perbaiki, lalu periksa ulang; baris itu belum dihitung |
+| **Temuan** | isinya sah tetapi menunjukkan layanan yang perlu dibenahi, misalnya pemberitahuan tertulis melewati 10 hari kerja, atau 17 hari kerja bila diperpanjang (Pasal 22 ayat (7) dan (8)) | tindak lanjuti di OPD; tidak perlu mengubah laporan |
+| **Peringatan** | nilai sudah ditafsirkan (misalnya ejaan lain dari suatu pilihan) | pastikan tafsirannya benar |"""
+    ),
+    md(
+        """\
+## 2. Contoh: laporan Dinas Perhubungan
+
+Laporan contoh Dinas Perhubungan (data fiktif *Kota Contoh*, Semester II 2025) memuat
+satu kesalahan yang sering terjadi. Hasil pemeriksaannya:"""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.report_check import check, verdict
+from kip_training.exercises.session import sample_folder
+
+contoh = check([sample_folder("2025-S2") / "DISHUB_2025-S2.xlsx"])
+print(verdict(contoh))"""
+    ),
+    code(
+        """\
+from kip_training.exercises.report_check import issues_table
+from kip_training.exercises.tables import show
+
+show(issues_table(contoh.issues))"""
+    ),
+    md(
+        """\
+Tanggal pemberitahuan lebih awal daripada tanggal permohonan diterima: biasanya kedua
+tanggal tertukar saat mengetik. Buka berkasnya, perbaiki baris yang disebut, simpan,
+lalu periksa ulang."""
+    ),
+    md(
+        """\
+## 3. Periksa laporan Anda
+
+Tekan **Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, ods atau csv), atau
+tuliskan path berkasnya, lalu tekan **Periksa**. Berkas Anda hanya dibaca di komputer
+ini dan tidak dikirim ke mana pun."""
+    ),
+    code(
+        """\
+from kip_training.exercises.report_check import ReportCheck
+
+ReportCheck()"""
+    ),
+    md(
+        """\
+## 4. Untuk PPID Utama: satu folder, semua OPD
+
+Kumpulkan semua laporan satu semester dalam satu folder, lalu periksa sekaligus. Daftar
+OPD yang wajib melapor diambil dari `data/opd.csv`. Laporan dianggap terlambat bila
+tanggal laporannya melewati batas kirim (bawaan: hari kerja ke-10 setelah semester
+berakhir; diatur dengan `laporan.batas_kirim_hari_kerja` di `kip.toml`). Contoh dengan laporan contoh Semester II 2025:"""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.report_check import missing_text
+
+semua = check([sample_folder("2025-S2")])
+print(missing_text(semua))"""
+    ),
+    md(
+        """\
+Untuk folder Anda sendiri, ganti path di bawah ini lalu tekan **Periksa**. Tabel berkas
+menunjukkan berapa baris yang dibaca, diterima dan ditolak dari setiap laporan; tidak
+ada baris yang hilang tanpa keterangan."""
+    ),
+    code(
+        """\
+ReportCheck(sample_folder("2025-S2"), folder=True, run=True)"""
+    ),
+    md(
+        """\
+Hasil pemeriksaan per OPD dapat dikirim kembali sebagai berkas Excel, satu berkas per
+OPD, dengan perintah `kip check FOLDER --feedback FOLDER_HASIL` (lihat
+`kip check --help`). Grafik dan slide
+rapat koordinasi dibuat di notebook **07**."""
+    ),
+]
+
+# --------------------------------------------------------------------------- 06
+
+NB06 = [
+    header(
+        "06",
+        "Dasbor Pelatih",
+        "memantau hasil kuis peserta selama sesi pelatihan: siapa sudah menjawab, nilai per "
+        "topik dan per OPD, dan soal yang paling sering salah, untuk menentukan materi yang "
+        "perlu diulang.",
+        "pelatih di PPID Utama (Diskominfo) yang membawakan sesi.",
+        "10",
+        "06_dasbor_pelatih",
+    ),
+    md(
+        """\
+## Cara kerja
+
+Setiap jawaban peserta pada kuis (notebook **01**, **02** dan **04**) tersimpan begitu
+diperiksa, di basis data hasil kuis (berkas SQLite; lokasinya dapat diatur dengan
+variabel lingkungan `KIP_DB`). Bila semua peserta memakai server JupyterHub yang sama,
+hasilnya langsung tampak di sini: tekan **Muat ulang**. Peserta yang bekerja di laptop
+sendiri menekan **Simpan hasil saya ke berkas** di akhir kuis; kumpulkan berkasnya lalu
+impor di tab **Impor** (jawaban yang sama tidak dihitung dua kali).
+
+Topik dengan nilai terendah adalah bahan untuk diulang. Di tab **Tingkat kesulitan
+soal**, jawaban salah yang paling sering dipilih menunjukkan salah paham yang umum,
+misalnya menghitung 10 hari kalender alih-alih 10 hari kerja (UU KIP Pasal 22 ayat (7))."""
+    ),
+    md(
+        """\
+## 1. Hasil sesi ini
+
+Tabel di atas dan grafik di bawahnya diperbarui setiap kali **Muat ulang** ditekan."""
+    ),
+    code(
+        """\
+from kip_training.exercises.trainer import TrainerView
+
+TrainerView()"""
+    ),
+    md(
+        """\
+## 2. Contoh: sesi pelatihan dengan data contoh
+
+Sebelum sesi, lihat bagaimana dasbor tampak bila sudah terisi. Data berikut adalah
+jawaban 30 peserta **fiktif** ("Peserta 01", "Peserta 02", …) dari berbagai OPD."""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.session import sample_quiz_db, training_text
+from kip_training.quiz.analytics import training_summary
+
+contoh_db = sample_quiz_db()
+print(f"Peserta contoh: {training_summary(contoh_db).participants} orang (fiktif)")"""
+    ),
+    code(
+        """\
+print(training_text(contoh_db))
+TrainerView(contoh_db)"""
+    ),
+    md(
+        """\
+## 3. Setelah sesi
+
+Ekspor hasil untuk bagian kepegawaian atau LMS dengan `kip quiz results` (CSV atau
+XLSX; lihat `kip quiz results --help`). Ringkasan hasil pelatihan juga dapat dimasukkan
+ke slide rapat koordinasi (notebook **07**, parameter `kuis_db`)."""
+    ),
+]
+
+# --------------------------------------------------------------------------- 07
+
+NB07 = [
+    header(
+        "07",
+        "Bahan Rapat Koordinasi PPID",
+        "menyiapkan bahan rapat koordinasi enam bulanan: membaca laporan PPID Pembantu dua "
+        "semester, melihat grafik utamanya, dan membuat slide PowerPoint.",
+        "staf PPID Utama yang menyiapkan rapat koordinasi.",
+        "20",
+        "07_bahan_rapat_koordinasi",
+    ),
+    md(
+        """\
+## Pengaturan
+
+Sel pengaturan di bawah berisi:
+
+- `periode`: semester yang dibahas, misalnya `"2025-S2"` (Semester II 2025);
+- `folder_laporan`: folder laporan semester itu; `None` berarti data contoh;
+- `folder_sebelumnya`: folder laporan semester sebelumnya (untuk perbandingan); `None`
+  berarti data contoh;
+- `kuis_db`: basis data hasil kuis, untuk menambahkan slide hasil pelatihan; `None`
+  berarti tanpa slide itu;
+- `keluaran`: berkas slide yang ditulis; `None` berarti
+  `keluaran/rapat_koordinasi_<periode>.pptx`.
+
+Tanpa membuka notebook, slide dapat dibuat dengan papermill, misalnya
+`papermill 07_bahan_rapat_koordinasi.ipynb hasil.ipynb -p periode 2025-S2`
+(tambahkan `-p folder_laporan /path/ke/laporan`), atau dengan perintah `kip deck`."""
+    ),
+    code(
+        """\
+periode = "2025-S2"
+folder_laporan = None
+folder_sebelumnya = None
+kuis_db = None
+keluaran = None""",
+        "parameters",
+    ),
+    md("## 1. Angka utama"),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.meeting import key_figures_text, load_material
+
+bahan = load_material(periode, folder_laporan, folder_sebelumnya)
+print(key_figures_text(bahan))"""
+    ),
+    md(
+        """\
+Angka tepat waktu menghitung pemberitahuan tertulis yang disampaikan paling lambat 10
+hari kerja sejak permohonan diterima (UU KIP Pasal 22 ayat (7)), atau 17 hari kerja bila
+diperpanjang dengan alasan tertulis (Pasal 22 ayat (8)).
+
+## 2. Grafik
+
+### Permohonan per OPD"""
+    ),
+    code(
+        """\
+from kip_training import charts
+
+charts.show(charts.requests_per_opd(bahan.summary, top=15))"""
+    ),
+    md("### Keputusan atas permohonan (Pasal 12 huruf c)"),
+    code(
+        """\
+charts.show(charts.decisions(bahan.summary))"""
+    ),
+    md(
+        """\
+### Ketepatan waktu per OPD
+
+Garis putus-putus adalah ambang tindak lanjut (`rapat.ambang_tepat_waktu` di
+`kip.toml`); OPD di bawahnya dibahas di rapat."""
+    ),
+    code(
+        """\
+charts.show(charts.ontime_per_opd(bahan.summary))"""
+    ),
+    md("### Lama menjawab permohonan (Pasal 12 huruf b)"),
+    code(
+        """\
+charts.show(charts.working_days_histogram(bahan.summary))"""
+    ),
+    md("## 3. OPD yang belum melapor atau terlambat"),
+    code(
+        """\
+from kip_training.exercises.report_check import missing_table
+from kip_training.exercises.tables import show
+
+show(missing_table(bahan.reports))"""
+    ),
+    md(
+        """\
+## 4. Slide rapat koordinasi
+
+Slide dibuat dari angka yang sama. Nilai kesiapan di slide adalah **perkiraan
+internal**, bukan nilai monev Komisi Informasi."""
+    ),
+    code(
+        """\
+from kip_training.exercises.meeting import deck_link, deck_text, make_deck
+
+hasil = make_deck(bahan, keluaran, kuis_db)
+print(deck_text(hasil))
+deck_link(hasil)"""
+    ),
+]
+
+NOTEBOOKS: dict[str, list[Cell]] = {
+    "00_mulai_di_sini": NB00,
+    "01_dasar_hukum_kip": NB01,
+    "02_latihan_tenggat_waktu": NB02,
+    "03_klasifikasi_dan_uji_konsekuensi": NB03,
+    "04_kuis_kewajiban_keterbukaan": NB04,
+    "05_periksa_laporan": NB05,
+    "06_dasbor_pelatih": NB06,
+    "07_bahan_rapat_koordinasi": NB07,
+}
