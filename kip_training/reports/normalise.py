@@ -81,9 +81,11 @@ class Factorized:
 
     def blank(self) -> np.ndarray:
         # None and NaN are already the missing code; only texts of spaces remain.
-        flags = np.array(
-            [isinstance(u, str) and not u.strip() for u in self.uniques] + [True], dtype=bool
-        )
+        flags = np.zeros(len(self.uniques) + 1, dtype=bool)
+        flags[-1] = True
+        for position, u in enumerate(self.uniques):
+            if isinstance(u, str) and (not u or u[0].isspace() or u[-1].isspace()):
+                flags[position] = not u.strip()
         return flags[self.codes]
 
 
@@ -104,6 +106,9 @@ def blank_mask(raw: pd.Series) -> pd.Series:
 
 
 def _text(value: object) -> tuple[object, str]:
+    if value.__class__ is str:  # the common case first
+        text = value.strip()
+        return (text, OK) if text else (None, BLANK)
     if is_blank(value):
         return None, BLANK
     if isinstance(value, str):
@@ -120,6 +125,8 @@ def _text(value: object) -> tuple[object, str]:
 
 
 def _date(value: object) -> tuple[object, str]:
+    if value.__class__ is dt.datetime:  # the common case first: a real Excel date
+        return value.date(), OK
     if is_blank(value):
         return None, BLANK
     if isinstance(value, dt.datetime):
@@ -231,26 +238,41 @@ def _typed(values: np.ndarray, column: schema.Column):
     return values
 
 
+_STATUSES = (OK, BLANK, ERROR, *WARNING_KINDS)
+_STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
+_OK_CODE, _BLANK_CODE, _ERROR_CODE = 0, 1, 2
+
+
 def parse_factorized(
     column_data: Factorized, column: schema.Column, index: pd.Index | None = None
 ) -> Parsed:
     """Interpret each distinct value once and spread the results over the cells.
 
     Values are typed per distinct value too (dates to datetime64, amounts to float),
-    so the broadcast is a single ``take`` per column.
+    and statuses are small integer codes, so spreading them over the cells is one
+    ``take`` per column and the masks are integer comparisons.
     """
     interpret = _interpreter(column)
     results = [interpret(u) for u in column_data.uniques]
     per_unique = _typed(np.array([r[0] for r in results] + [None], dtype=object), column)
-    values = per_unique[column_data.codes]
-    status = column_data.broadcast([r[1] for r in results], BLANK)
-    warnings = {}
-    for kind in WARNING_KINDS:
-        mask = status == kind
-        if mask.any():
-            warnings[kind] = mask
+    codes = column_data.codes
+    values = per_unique[codes]
     series = pd.Series(values, index=index, copy=False) if index is not None else values
-    return Parsed(series, status == ERROR, warnings, status == BLANK)
+    kinds = {r[1] for r in results}
+    if kinds <= {OK}:  # the common case: every value read as it is; only empty cells
+        blank = codes == len(results)
+        return Parsed(series, np.zeros(len(codes), dtype=bool), {}, blank)
+    status_of_unique = np.array(
+        [_STATUS_CODE[r[1]] for r in results] + [_BLANK_CODE], dtype=np.int8
+    )
+    status = status_of_unique[codes]
+    warnings = {}
+    for kind in WARNING_KINDS:  # in the documented order
+        if kind in kinds:
+            mask = status == _STATUS_CODE[kind]
+            if mask.any():
+                warnings[kind] = mask
+    return Parsed(series, status == _ERROR_CODE, warnings, status == _BLANK_CODE)
 
 
 def interpret_value(value: object, column: schema.Column) -> tuple[object, str]:

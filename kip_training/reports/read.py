@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kip_training.errors import ReportError
@@ -35,8 +37,28 @@ def _frame(rows: list[list]) -> pd.DataFrame:
     return pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame(dtype=object)
 
 
+def _matrix(rows: list[list]) -> np.ndarray:
+    """Rows of cells as a 2-D object array (short rows padded with None)."""
+    widths = set(map(len, rows))
+    if len(widths) == 1:  # rectangular (what calamine gives): one C-level conversion
+        matrix = np.array(rows, dtype=object)
+        if matrix.ndim == 2:
+            return matrix
+    width = max(widths, default=0)
+    matrix = np.empty((len(rows), width), dtype=object)
+    for index, row in enumerate(rows):  # one C-level copy per row, not per cell
+        matrix[index, : len(row)] = row
+    return matrix
+
+
 def read_spreadsheet(path: Path) -> dict[str, pd.DataFrame]:
     """Every sheet of a workbook as a raw frame (raises ReportError in Indonesian)."""
+    return {name: _frame(rows) for name, rows in _spreadsheet_rows(path).items()}
+
+
+def _spreadsheet_rows(path: Path, skip: Collection[str] = ()) -> dict[str, list[list]]:
+    """Every sheet's cells as lists of rows; sheets whose normalised name is in ``skip``
+    are not parsed at all (and not returned)."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -62,8 +84,9 @@ def read_spreadsheet(path: Path) -> dict[str, pd.DataFrame]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = {
-            name: _frame(workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
             for name in workbook.sheet_names
+            if not skip or schema.normalise_key(name) not in skip
         }
     except Exception as exc:  # calamine raises several types for broken files
         text = str(exc).lower()
@@ -162,6 +185,22 @@ def read_raw(path: Path) -> dict[str, pd.DataFrame]:
         f"jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; "
         "pakai .xlsx, .xlsm, .ods atau .csv.",
     )
+
+
+def read_cells(path: Path, skip: Collection[str] = ()) -> dict[str, np.ndarray]:
+    """Raw sheets of one file as 2-D object arrays (row 0 = Excel row 1), for the loader.
+
+    The same cells as :func:`read_raw` without building a DataFrame per sheet; sheets
+    whose normalised name is in ``skip`` (instructions, lists) are not even parsed.
+    """
+    suffix = path.suffix.lower()
+    if suffix in SPREADSHEET_SUFFIXES:
+        return {name: _matrix(rows) for name, rows in _spreadsheet_rows(path, skip).items()}
+    return {
+        name: raw.to_numpy(dtype=object)
+        for name, raw in read_raw(path).items()
+        if not skip or schema.normalise_key(name) not in skip
+    }
 
 
 def find_files(paths) -> tuple[list[Path], list[Path]]:

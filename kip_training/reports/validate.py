@@ -38,17 +38,29 @@ def _fmt(value) -> str:
     return format_date(pd.Timestamp(value).date(), weekday=False)
 
 
-def _dates(frame: pd.DataFrame, column: str) -> np.ndarray:
-    return frame[column].to_numpy(dtype="datetime64[ns]")
+def _dates(columns: dict, column: str) -> np.ndarray:
+    return np.asarray(columns[column], dtype="datetime64[ns]")
 
 
-def _objects(frame: pd.DataFrame, column: str) -> np.ndarray:
-    return frame[column].to_numpy(dtype=object)
+def _objects(columns: dict, column: str) -> np.ndarray:
+    return np.asarray(columns[column], dtype=object)
 
 
-def working_days(calendar, starts, ends) -> pd.Series:
-    """Working days from ``starts`` to ``ends`` where both are known (Int64, NA otherwise)."""
-    index = starts.index if isinstance(starts, pd.Series) else None
+def _dates_at(dates: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """Dates as objects (Timestamps) where ``mask`` is set, for the issues of those rows only.
+
+    Converting a whole column to Timestamps for a few flagged rows costs more than the
+    check itself.
+    """
+    cells = np.full(len(dates), None, dtype=object)
+    flagged = np.flatnonzero(mask)
+    if len(flagged):
+        cells[flagged] = list(pd.DatetimeIndex(dates[flagged]))
+    return cells
+
+
+def _count_days(calendar, starts, ends) -> tuple[np.ndarray, np.ndarray]:
+    """Working days from ``starts`` to ``ends`` (0 where unknown) and where both are known."""
     begin = np.asarray(starts, dtype="datetime64[ns]")
     end = np.asarray(ends, dtype="datetime64[ns]")
     both = ~np.isnat(begin) & ~np.isnat(end)
@@ -59,6 +71,13 @@ def working_days(calendar, starts, ends) -> pd.Series:
 
             calendar = default_calendar()
         counted[both] = calendar.count_working_days(begin[both], end[both])
+    return counted, both
+
+
+def working_days(calendar, starts, ends) -> pd.Series:
+    """Working days from ``starts`` to ``ends`` where both are known (Int64, NA otherwise)."""
+    index = starts.index if isinstance(starts, pd.Series) else None
+    counted, both = _count_days(calendar, starts, ends)
     return pd.Series(pd.arrays.IntegerArray(counted, ~both), index=index)
 
 
@@ -105,7 +124,7 @@ def _outside(
         GALAT,
         sheet,
         title,
-        dates,
+        _dates_at(dates, outside),
         lambda v, _i: (
             f"Tanggal {_fmt(v)} di luar {period.title} ({_fmt(period.start)} – "
             f"{_fmt(period.end)}). Perbaiki tanggalnya, atau laporkan baris ini pada laporan "
@@ -115,18 +134,22 @@ def _outside(
     return outside
 
 
+def _no_days(n: int = 0) -> pd.arrays.IntegerArray:
+    return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
+
+
 def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> None:
-    frame, sheet = data.frame, data.title
+    frame, sheet = data.columns, data.title
     col = schema.PERMOHONAN.column
-    rows = frame["baris"].to_numpy()
+    rows = frame["baris"]
     received = _dates(frame, "tanggal_diterima")
     notice = _dates(frame, "tanggal_pemberitahuan")
     decision = _objects(frame, "keputusan")
     letter = _objects(frame, "pasal_17")
-    bad = data.rejected.to_numpy(dtype=bool).copy()
-    if not len(frame):
-        frame["hari_kerja"] = pd.Series(dtype="Int64")
-        frame["ketepatan"] = pd.Series(dtype=object)
+    bad = np.asarray(data.rejected, dtype=bool).copy()
+    if not len(rows):
+        frame["hari_kerja"] = _no_days()
+        frame["ketepatan"] = np.empty(0, dtype=object)
         return
 
     numbers = _objects(frame, "no_registrasi")
@@ -140,7 +163,7 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         GALAT,
         sheet,
         col("tanggal_pemberitahuan").title,
-        notice,
+        _dates_at(notice, before),
         lambda v, i: (
             f"Tanggal pemberitahuan {_fmt(v)} lebih awal dari tanggal diterima "
             f"{_fmt(received[i])}. Periksa kedua tanggal (mungkin tertukar)."
@@ -174,15 +197,13 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         "kosongkan huruf Pasal 17.",
     )
 
-    days = working_days(calendar, received, np.where(before, np.datetime64("NaT"), notice))
-    frame["hari_kerja"] = days.array
-    known = ~days.isna().to_numpy()
-    d = days.fillna(0).to_numpy(dtype="int64")
+    d, known = _count_days(calendar, received, np.where(before, np.datetime64("NaT"), notice))
+    frame["hari_kerja"] = pd.arrays.IntegerArray(d, ~known)
     extended = _objects(frame, "perpanjangan") == "ya"
     within_10 = known & (d <= NOTICE.working_days)
     within_17 = known & ~within_10 & extended & (d <= EXTENDED.working_days)
     late = known & ~within_10 & ~within_17
-    ketepatan = np.full(len(frame), None, dtype=object)
+    ketepatan = np.full(len(rows), None, dtype=object)
     ketepatan[within_10] = "tepat_10"
     ketepatan[within_17] = "tepat_17"
     ketepatan[late] = "terlambat"
@@ -193,7 +214,7 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         TEMUAN,
         sheet,
         col("tanggal_pemberitahuan").title,
-        notice,
+        _dates_at(notice, late & ~bad),
         lambda v, i: (
             f"Pemberitahuan tertulis {int(d[i])} hari kerja setelah permohonan diterima: "
             + (
@@ -212,21 +233,42 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         rows,
         sheet,
         col("tanggal_pemberitahuan").title,
-        notice,
+        _dates_at(notice, no_notice),
         "Keputusan sudah ada tetapi tanggal pemberitahuan tertulis kosong, sehingga waktu "
         "layanan tidak dapat dihitung. Isi tanggalnya",
     )
-    data.rejected = pd.Series(bad, index=frame.index)
+    data.rejected = bad
 
 
-def check_keberatan(data, requests: set[str], period, calendar, sink: IssueSink) -> None:
-    frame, sheet = data.frame, data.title
+def _request_lookup(numbers: np.ndarray):
+    """``known(number)``: is a request number on the Permohonan sheet (any case, spaces)?
+
+    An exact match is checked first (a C-level set lookup); the set of normalised
+    numbers is only built when some number does not match exactly.
+    """
+    exact = {n for n in pd.unique(numbers) if isinstance(n, str)}
+    normalised: set[str] | None = None
+
+    def known(number) -> bool:
+        nonlocal normalised
+        if number in exact:
+            return True
+        if normalised is None:
+            normalised = {str(n).strip().upper() for n in pd.unique(numbers) if not pd.isna(n)}
+        return str(number).strip().upper() in normalised
+
+    return known
+
+
+def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
+    """Checks of the Keberatan sheet; ``requests(number)`` tells a known request number."""
+    frame, sheet = data.columns, data.title
     col = schema.KEBERATAN.column
-    if not len(frame):
-        frame["hari_kerja_tanggapan"] = pd.Series(dtype="Int64")
+    rows = frame["baris"]
+    if not len(rows):
+        frame["hari_kerja_tanggapan"] = _no_days()
         return
-    rows = frame["baris"].to_numpy()
-    bad = data.rejected.to_numpy(dtype=bool).copy()
+    bad = np.asarray(data.rejected, dtype=bool).copy()
     numbers = _objects(frame, "no_keberatan")
     bad |= _duplicates(numbers, rows, col("no_keberatan").title, sheet, sink, "keberatan")
     filed = _dates(frame, "tanggal_keberatan")
@@ -234,9 +276,7 @@ def check_keberatan(data, requests: set[str], period, calendar, sink: IssueSink)
     bad |= _outside(filed, rows, col("tanggal_keberatan").title, period, sheet, sink)
 
     request = _objects(frame, "no_registrasi")
-    known_request = np.array(
-        [r is None or str(r).strip().upper() in requests for r in request], dtype=bool
-    )
+    known_request = np.array([r is None or requests(r) for r in request], dtype=bool)
     unknown = ~pd.isna(request) & ~known_request
     sink.per_row(
         unknown,
@@ -259,24 +299,23 @@ def check_keberatan(data, requests: set[str], period, calendar, sink: IssueSink)
         GALAT,
         sheet,
         col("tanggal_tanggapan").title,
-        answered,
+        _dates_at(answered, before),
         lambda v, i: (
             f"Tanggal tanggapan {_fmt(v)} lebih awal dari tanggal keberatan diterima "
             f"{_fmt(filed[i])}. Periksa kedua tanggal."
         ),
     )
     bad |= before
-    days = working_days(calendar, filed, np.where(before, np.datetime64("NaT"), answered))
-    frame["hari_kerja_tanggapan"] = days.array
-    d = days.fillna(0).to_numpy(dtype="int64")
-    slow = ~days.isna().to_numpy() & (d > ANSWER.working_days) & ~bad
+    d, known = _count_days(calendar, filed, np.where(before, np.datetime64("NaT"), answered))
+    frame["hari_kerja_tanggapan"] = pd.arrays.IntegerArray(d, ~known)
+    slow = known & (d > ANSWER.working_days) & ~bad
     sink.per_row(
         slow,
         rows,
         TEMUAN,
         sheet,
         col("tanggal_tanggapan").title,
-        answered,
+        _dates_at(answered, slow),
         lambda v, i: (
             f"Tanggapan Atasan PPID {int(d[i])} hari kerja setelah keberatan diterima: "
             f"melewati batas {ANSWER.working_days} hari kerja ({ANSWER.basis})."
@@ -304,14 +343,15 @@ def check_keberatan(data, requests: set[str], period, calendar, sink: IssueSink)
         _objects(frame, "ke_komisi"),
         "Ada data sengketa tetapi 'Diajukan ke Komisi Informasi' bukan 'Ya'. Periksa kolom ini.",
     )
-    data.rejected = pd.Series(bad, index=frame.index)
+    data.rejected = bad
 
 
 def check_file(data: dict, period: Period | None, calendar, sink: IssueSink) -> None:
-    """Run every content check of one report; updates each sheet's rejected mask."""
-    for sheet_data in data.values():
-        sheet_data.rejected = sheet_data.rejected.reindex(sheet_data.frame.index, fill_value=False)
-    numbers = data["permohonan"].frame["no_registrasi"].dropna()
-    requests = {str(n).strip().upper() for n in numbers.unique()}
+    """Run every content check of one report; updates each sheet's rejected mask.
+
+    ``data`` maps sheet keys to :class:`~kip_training.reports.load.SheetData` (column
+    arrays); derived columns are added to their ``columns``.
+    """
+    requests = _request_lookup(_objects(data["permohonan"].columns, "no_registrasi"))
     check_permohonan(data["permohonan"], period, calendar, sink)
     check_keberatan(data["keberatan"], requests, period, calendar, sink)
