@@ -41,13 +41,7 @@ def _check_output(reports) -> int:
     """What ``kip check --json FILE`` writes besides loading: the text report and the JSON."""
     from kip_training.commands import check
 
-    payload = {
-        "period": reports.period.label if reports.period else None,
-        "files": [r.as_dict() for r in reports.files],
-        "issues": [i.as_dict() for i in reports.issues],
-        "totals": reports.totals(),
-    }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    text = json.dumps(reports.as_dict(), ensure_ascii=False, indent=2)
     out = io.StringIO()
     check._print_text(reports, out)
     return len(text) + len(out.getvalue())

@@ -145,13 +145,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     if args.json:
-        payload = {
-            "period": reports.period.label if reports.period else None,
-            "files": [r.as_dict() for r in reports.files],
-            "issues": [i.as_dict() for i in reports.issues],
-            "totals": reports.totals(),
-        }
-        text = json.dumps(payload, ensure_ascii=False, indent=2)
+        text = json.dumps(reports.as_dict(), ensure_ascii=False, indent=2)
         if args.json == "-":
             print(text)
         else:

@@ -249,3 +249,12 @@ class ReportSet:
             "late_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.late_opd()],
             "report_due": self.report_due.isoformat() if self.report_due else None,
         }
+
+    def as_dict(self) -> dict[str, Any]:
+        """What ``kip check --json`` writes: per file, every issue, and the totals."""
+        return {
+            "period": self.period.label if self.period else None,
+            "files": [r.as_dict() for r in self.files],
+            "issues": [i.as_dict() for i in self.issues],
+            "totals": self.totals(),
+        }
