@@ -51,3 +51,13 @@ def test_demo_deck_compares_with_the_previous_semester_and_has_training(demo):
 def test_demo_can_run_twice_into_the_same_folder(demo):
     code, folder, _ = demo
     assert main(["demo", "-o", str(folder)]) == 0
+
+
+def test_demo_leaves_no_sqlite_side_files(tmp_path):
+    import io
+
+    from kip_training.commands.demo import make_demo
+
+    make_demo(tmp_path / "demo", out=io.StringIO())
+    leftovers = [p.name for p in (tmp_path / "demo").iterdir() if p.name.endswith(("-wal", "-shm"))]
+    assert leftovers == []

@@ -49,7 +49,9 @@ def load_answers(db_path: Path | str | None = None) -> pd.DataFrame:
     path = Path(db_path) if db_path is not None else default_db_path()
     if not path.is_file():
         return pd.DataFrame(columns=list(COLUMNS))
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    # read-write (never creating the file) so the last connection to close folds the
+    # WAL back into the database and leaves no -wal/-shm files beside it
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=30)
     try:
         conn.execute("PRAGMA busy_timeout = 30000")
         try:
