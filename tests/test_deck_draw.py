@@ -11,7 +11,7 @@ from pptx.util import Pt
 
 from kip_training.config import load_config
 from kip_training.deck import build_deck, content, draw, fit, template
-from kip_training.deck.tables import DENSE_PT
+from kip_training.deck.tables import DENSE_PT, NORMAL_PT
 
 EMU_PER_POINT = 12700
 
@@ -180,3 +180,100 @@ def test_own_template_by_english_layout_names(tmp_path, config):
     assert prs.slides[3].slide_layout.name == "Title and Content"
     titles = [title_of(s) for s in prs.slides]
     assert not any(t.startswith("Angka utama") and "lanjutan" in t for t in titles)
+
+
+def _drawn_table(tmp_path, table, start=0, stop=None):
+    """Draw ``table`` rows [start, stop) on a blank slide, save, and read it back."""
+    from pptx import Presentation
+
+    from kip_training.deck import tables
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    layout = tables.measure(table, 600)
+    stop = len(table.rows) if stop is None else stop
+    tables.draw_table(slide.shapes, table, layout, start, stop, 12700, 25400)
+    path = tmp_path / "tabel.pptx"
+    prs.save(str(path))
+    return layout, tables_of(open_deck(path).slides[0])[0]
+
+
+def _style_of(cell):
+    runs = [r for p in cell.text_frame.paragraphs for r in p.runs]
+    fonts = {(r.font.name, r.font.size, r.font.bold, str(r.font.color.rgb)) for r in runs}
+    assert len(fonts) == 1, fonts
+    return fonts.pop(), str(cell.fill.fore_color.rgb)
+
+
+def test_table_cells_carry_header_band_and_tone_styles(tmp_path):
+    from kip_training.deck.model import Column
+    from kip_training.deck.model import Table as TableSpec
+
+    spec = TableSpec(
+        columns=(
+            Column("OPD", 3),
+            Column("Jumlah", align="right"),
+            Column("Tepat", align="center"),
+        ),
+        rows=tuple((f"Dinas {i}", str(i), f"{i}%") for i in range(12)),
+        tones=tuple(
+            (None, "baik" if i % 3 == 0 else None, "buruk" if i == 4 else None) for i in range(12)
+        ),
+    )
+    layout, shape = _drawn_table(tmp_path, spec)
+    grid = shape.table
+    size = Pt(DENSE_PT)  # more than 10 rows: dense
+    assert table_rows(shape) == [["OPD", "Jumlah", "Tepat"]] + [list(r) for r in spec.rows]
+    for cell in grid.rows[0].cells:
+        assert _style_of(cell) == ((template.FONT, size, True, "FFFFFF"), template.NAVY)
+    for i, row in enumerate(list(grid.rows)[1:], start=1):
+        fill = template.LIGHT if i % 2 == 0 else "FFFFFF"
+        tones = spec.tones[i - 1]
+        for cell, tone in zip(row.cells, tones, strict=True):
+            color = {"baik": template.GREEN, "buruk": template.RED}.get(tone, "222222")
+            assert _style_of(cell) == ((template.FONT, size, tone is not None, color), fill)
+    aligns = [p.paragraphs[0].alignment for p in (c.text_frame for c in grid.rows[3].cells)]
+    assert [str(a) for a in aligns] == ["LEFT (1)", "RIGHT (3)", "CENTER (2)"]
+    cell = grid.cell(5, 0)
+    assert cell.margin_left == cell.margin_right == Pt(fit.CELL_MARGIN_X)
+    assert cell.margin_top == cell.margin_bottom == Pt(fit.CELL_MARGIN_Y)
+    assert cell.vertical_anchor is not None and cell.text_frame.word_wrap is True
+    widths = [c.width for c in grid.columns]
+    assert widths == [int(w * EMU_PER_POINT) for w in layout.widths]
+    heights = [r.height for r in grid.rows]
+    assert heights == [int(h * EMU_PER_POINT) for h in (layout.header, *layout.rows)]
+    assert (shape.width, shape.height) == (sum(widths), sum(heights))
+    assert grid.first_row and grid.horz_banding
+
+
+def test_table_page_keeps_lines_and_odd_characters(tmp_path):
+    from kip_training.deck.model import Column
+    from kip_training.deck.model import Table as TableSpec
+
+    rows = (("a", "b"), ("Dinas <A&B>\nbaris dua", "x\x07y"), ("", "ok"))
+    spec = TableSpec(columns=(Column("Nama"), Column("Nilai")), rows=rows)
+    _, shape = _drawn_table(tmp_path, spec, start=1, stop=3)
+    assert table_rows(shape) == [
+        ["Nama", "Nilai"],
+        ["Dinas <A&B>\nbaris dua", "x_x0007_y"],
+        ["", "ok"],
+    ]
+    two_lines = shape.table.cell(1, 0).text_frame.paragraphs
+    assert [p.text for p in two_lines] == ["Dinas <A&B>", "baris dua"]
+    assert all(p.runs[0].font.size == Pt(NORMAL_PT) for p in two_lines)
+    # the continued page starts banding afresh: its first body row is white
+    assert str(shape.table.cell(1, 0).fill.fore_color.rgb) == "FFFFFF"
+    assert str(shape.table.cell(2, 0).fill.fore_color.rgb) == template.LIGHT
+
+
+def test_notes_slides_get_their_own_parts(big, config):
+    _, _, prs = big
+    names = [s.notes_slide.part.partname for s in prs.slides if s.has_notes_slide]
+    assert len(names) == len(set(names)) >= len(prs.slides) - 2  # dividers may have none
+    # after drawing, python-pptx names parts on its own again and still finds a free name
+    deck = content.build_content(make_comparison(5), config, None, None)
+    presentation = draw.draw_deck(deck, template.open_template(None))
+    assert "next_partname" not in vars(presentation.part.package)
+    before = {p.partname for p in presentation.part.package.iter_parts()}
+    slide = presentation.slides.add_slide(presentation.slide_layouts[0])
+    assert slide.notes_slide.part.partname not in before

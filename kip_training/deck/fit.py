@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 POINTS_PER_INCH = 72.0
 LINE_SPACING = 1.2  # line height as a multiple of font size
@@ -133,12 +134,14 @@ def char_width_em(char: str) -> float:
     return 0.72 if char.isupper() else 0.6
 
 
+@lru_cache(maxsize=65536)  # pure; table measuring asks for the same words again and again
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Estimated width of one line of text, in points."""
     width = sum(char_width_em(c) for c in text) * size_pt * SAFETY
     return width * (BOLD_FACTOR if bold else 1.0)
 
 
+@lru_cache(maxsize=65536)  # pure; a long table re-measures the same cells
 def wrapped_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
     """How many lines ``text`` takes when word-wrapped into ``width_pt`` points.
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kip_training.deck import fit, template
@@ -67,7 +70,71 @@ def measure(table: Table, width_pt: float) -> TableLayout:
     return TableLayout(size, tuple(widths), header, rows)
 
 
-_ALIGN = {"left": 1, "center": 2, "right": 3}  # PP_ALIGN values
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn values
+_BODY_COLOR = "222222"
+_HEADER_COLOR = "FFFFFF"
+_TONE_COLORS = {"baik": template.GREEN, "buruk": template.RED}
+_CTRL_CHARS = re.compile(r"[\x00-\x08\x0B-\x1F]")
+_NSDECL = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
+def _emu(points: float) -> int:
+    """Points to EMU, truncated as ``pptx.util.Pt`` does."""
+    return int(points * EMU_PER_POINT)
+
+
+@lru_cache(maxsize=256)
+def _cell_template(size_pt: int, align: str, fill: str, color: str, bold: bool) -> Any:
+    """A styled ``a:tc`` with one empty run, built once per style and deep-copied per cell.
+
+    The XML is what python-pptx writes when a cell is styled through its API (margins,
+    middle anchor, solid fill, wrapped text, aligned paragraph, sized/bold/coloured font).
+    """
+    from pptx.oxml import parse_xml
+
+    margin_x, margin_y = _emu(fit.CELL_MARGIN_X), _emu(fit.CELL_MARGIN_Y)
+    xml = (
+        f"<a:tc {_NSDECL}>"
+        '<a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+        f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
+        f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
+        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+        f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t/></a:r></a:p>'
+        "</a:txBody>"
+        f'<a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}" marB="{margin_y}"'
+        f' anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr>'
+        "</a:tc>"
+    )
+    return parse_xml(xml)
+
+
+def _style(size_pt: int, align: str, header: bool, tone: Any, band: bool) -> Any:
+    """The template cell for one style (same rules as the former per-cell styling)."""
+    if header:
+        return _cell_template(size_pt, align, template.NAVY, _HEADER_COLOR, True)
+    fill = template.LIGHT if band else "FFFFFF"
+    color = _TONE_COLORS.get(tone, _BODY_COLOR)
+    return _cell_template(size_pt, align, fill, color, tone is not None)
+
+
+def _cell(style: Any, text: Any) -> Any:
+    """A deep copy of ``style`` holding ``text``: one paragraph per line, like ``run.text``."""
+    tc = copy.deepcopy(style)
+    paragraph = tc[0][2]  # a:tc/a:txBody/a:p
+    lines = str(text).split("\n")
+    if len(lines) > 1:
+        body = tc[0]
+        for _ in lines[1:]:
+            body.append(copy.deepcopy(paragraph))
+    for p, line in zip(tc[0][2:], lines, strict=True):
+        if _CTRL_CHARS.search(line):  # python-pptx writes control characters as _xHHHH_
+            line = _CTRL_CHARS.sub(lambda m: f"_x{ord(m.group(0)):04X}_", line)
+        p[1][1].text = line  # a:p/a:r/a:t
+    return tc
 
 
 def draw_table(
@@ -79,63 +146,41 @@ def draw_table(
     left: int,
     top: int,
 ) -> Any:
-    """Draw rows [start, stop) of ``table`` with its header; return the graphic frame."""
-    from pptx.dml.color import RGBColor
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-    from pptx.util import Pt
+    """Draw rows [start, stop) of ``table`` with its header; return the graphic frame.
+
+    The table is added with one row, then its grid and rows are written as XML: each cell
+    is a copy of a prebuilt styled cell (see :func:`_cell_template`) with its text set.
+    """
+    from pptx.oxml.ns import qn
 
     rows = table.rows[start:stop]
-    width = int(sum(layout.widths) * EMU_PER_POINT)
-    height = int(layout.height(start, stop) * EMU_PER_POINT)
-    frame = shapes.add_table(len(rows) + 1, len(table.columns), left, top, width, height)
+    widths = [_emu(w) for w in layout.widths]
+    heights = [_emu(layout.header)] + [_emu(h) for h in layout.rows[start:stop]]
+    frame = shapes.add_table(1, len(table.columns), left, top, sum(widths), heights[0])
     frame.name = "Tabel"
     grid = frame.table
     grid.first_row = True
     grid.horz_banding = True
-    for i, w in enumerate(layout.widths):
-        grid.columns[i].width = int(w * EMU_PER_POINT)
-    grid.rows[0].height = int(layout.header * EMU_PER_POINT)
-    for i, h in enumerate(layout.rows[start:stop], start=1):
-        grid.rows[i].height = int(h * EMU_PER_POINT)
+    tbl = grid._tbl
+    for column, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.set("w", str(w))
+    for tr in tbl.tr_lst:
+        tbl.remove(tr)
+    tr_tag = qn("a:tr")
+    size = layout.size_pt
 
-    def fill(cell: Any, text: str, align: str, header: bool, tone: Any, band: bool) -> None:
-        cell.margin_left = cell.margin_right = Pt(fit.CELL_MARGIN_X)
-        cell.margin_top = cell.margin_bottom = Pt(fit.CELL_MARGIN_Y)
-        cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-        cell.fill.solid()
-        if header:
-            cell.fill.fore_color.rgb = RGBColor.from_string(template.NAVY)
-        else:
-            cell.fill.fore_color.rgb = RGBColor.from_string(template.LIGHT if band else "FFFFFF")
-        frame_ = cell.text_frame
-        frame_.word_wrap = True
-        lines = str(text).split("\n")
-        for j, line in enumerate(lines):
-            paragraph = frame_.paragraphs[0] if j == 0 else frame_.add_paragraph()
-            paragraph.alignment = PP_ALIGN.from_xml(
-                {"left": "l", "center": "ctr", "right": "r"}[align]
-            )
-            run = paragraph.add_run()
-            run.text = line
-            font = run.font
-            font.size = Pt(layout.size_pt)
-            font.name = template.FONT
-            font.bold = header or tone is not None
-            if header:
-                font.color.rgb = RGBColor.from_string("FFFFFF")
-            elif tone == "baik":
-                font.color.rgb = RGBColor.from_string(template.GREEN)
-            elif tone == "buruk":
-                font.color.rgb = RGBColor.from_string(template.RED)
-            else:
-                font.color.rgb = RGBColor.from_string("222222")
-
-    for j, column in enumerate(table.columns):
-        fill(grid.cell(0, j), column.header, column.align, True, None, False)
+    header = tbl.makeelement(tr_tag, {"h": str(heights[0])})
+    for column in table.columns:
+        header.append(_cell(_style(size, column.align, True, None, False), column.header))
+    tbl.append(header)
+    no_tones = (None,) * len(table.columns)
     for i, row in enumerate(rows, start=1):
-        tones: Sequence[Any] = (
-            table.tones[start + i - 1] if table.tones is not None else (None,) * len(row)
-        )
+        tones: Sequence[Any] = table.tones[start + i - 1] if table.tones is not None else no_tones
+        band = i % 2 == 0
+        tr = tbl.makeelement(tr_tag, {"h": str(heights[i])})
         for j, (text, column) in enumerate(zip(row, table.columns, strict=True)):
-            fill(grid.cell(i, j), text, column.align, False, tones[j], i % 2 == 0)
+            tr.append(_cell(_style(size, column.align, False, tones[j], band), text))
+        tbl.append(tr)
+    frame.width = sum(widths)
+    frame.height = sum(heights)
     return frame
