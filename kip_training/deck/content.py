@@ -16,6 +16,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from kip_training import law
 from kip_training.deck.model import (
     Bullets,
@@ -174,7 +176,8 @@ def long_name(row: Mapping[str, Any], code: str = "") -> str:
 
 def _rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
     """(code, row dict) for every OPD of the summary, in roster order."""
-    return [(str(code), dict(row)) for code, row in per_opd.iterrows()]
+    codes = [str(code) for code in per_opd.index]
+    return list(zip(codes, per_opd.to_dict("records"), strict=True))
 
 
 def _top_with_rest(
@@ -498,14 +501,17 @@ def working_day_bins(days: Sequence[float]) -> list[tuple[str, int]]:
     """Counts of notices by working days: 0–5, 6–10, 11–17, more than 17."""
     limit, extended = law.NOTICE_DAYS, law.NOTICE_DAYS_EXTENDED
     half = limit // 2
-    bins = [
-        (f"0–{half} hari kerja", lambda d: d <= half),
-        (f"{half + 1}–{limit} hari kerja", lambda d: half < d <= limit),
-        (f"{limit + 1}–{extended} hari kerja", lambda d: limit < d <= extended),
-        (f"lebih dari {extended} hari kerja", lambda d: d > extended),
+    labels = [
+        f"0–{half} hari kerja",
+        f"{half + 1}–{limit} hari kerja",
+        f"{limit + 1}–{extended} hari kerja",
+        f"lebih dari {extended} hari kerja",
     ]
-    values = [float(d) for d in days if not _missing(d)]
-    return [(label, sum(1 for d in values if test(d))) for label, test in bins]
+    values = np.asarray(days, dtype=float)
+    values = values[~np.isnan(values)]
+    # right-closed bins: (-inf, half], (half, limit], (limit, extended], (extended, inf)
+    counts = np.bincount(np.searchsorted([half, limit, extended], values), minlength=4)
+    return [(label, int(n)) for label, n in zip(labels, counts, strict=True)]
 
 
 def _timeliness_slide(summary: Any, config: Any, top_n: int) -> Slide:
