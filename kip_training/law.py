@@ -65,7 +65,7 @@ DEADLINES: Mapping[str, Deadline] = {
             "tanggapan_keberatan",
             "Tanggapan tertulis Atasan PPID atas keberatan",
             30,
-            "dicatatnya keberatan secara tertulis",
+            "diterimanya keberatan secara tertulis",
             f"{UU_KIP} Pasal 36 ayat (2)",
         ),
         Deadline(
@@ -143,9 +143,9 @@ CATEGORIES: Mapping[str, Category] = {
             "dikecualikan",
             "Informasi yang dikecualikan",
             f"{UU_KIP} Pasal 17",
-            "Informasi yang bila dibuka dapat menimbulkan akibat yang dilindungi Pasal 17 "
-            "huruf a–j; pengecualian bersifat ketat dan terbatas, berdasarkan uji "
-            "konsekuensi dan pertimbangan kepentingan publik (Pasal 2).",
+            "Informasi yang bila dibuka dapat menimbulkan akibat sebagaimana disebut dalam "
+            "Pasal 17 huruf a–j; pengecualian bersifat ketat dan terbatas, berdasarkan uji "
+            "konsekuensi dan pertimbangan kepentingan publik (Pasal 2 ayat (2) dan (4)).",
         ),
     )
 }

@@ -119,9 +119,9 @@ print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
     ),
     md(
         """\
-Perhatikan: hari permohonan diterima tidak dihitung (hari ke-0), dan Hari Suci Nyepi,
-cuti bersama Idul Fitri serta Wafat Yesus Kristus dilewati. Latihan lengkapnya ada di
-notebook **02**."""
+Perhatikan: hari permohonan diterima adalah hari ke-0 dan tidak dihitung; Hari Suci
+Nyepi beserta cuti bersamanya, cuti bersama Idul Fitri, serta Wafat Yesus Kristus
+dilewati. Latihan lengkapnya ada di notebook **02**."""
     ),
     md(
         """\
@@ -141,7 +141,7 @@ JupyterLab sendiri dibuka dengan `kip lab` atau `make lab`."""
         """\
 ## Tentang ketepatan materi
 
-Setiap fakta hukum di perangkat ini mencantumkan pasalnya. Beberapa hal **belum pasti**
+Setiap fakta hukum di perangkat ini mencantumkan dasar hukumnya. Beberapa hal **belum pasti**
 (sumbernya bertentangan atau tidak ditemukan); hal seperti itu selalu ditandai
 *belum pasti* dan tidak dijadikan kunci jawaban kuis, misalnya batas kualifikasi monev
 Komisi Informasi untuk tahun 2023 ke atas. Nilai kesiapan yang dihitung dari laporan
@@ -169,8 +169,8 @@ NB02 = [
 Semua tenggat di bawah ini dihitung dalam **hari kerja**. Perangkat ini memakai cara
 hitung berikut (satu pengaturan, dapat diubah bila kota Anda memakai cara lain):
 
-- **hari diterimanya** permohonan atau keberatan adalah **hari ke-0** dan tidak dihitung;
-  jatuh tempo adalah hari kerja ke-N sesudahnya;
+- **hari awal penghitungan** (misalnya hari diterimanya permohonan) adalah **hari ke-0**
+  dan tidak dihitung; jatuh tempo adalah hari kerja ke-N sesudahnya;
 - yang **bukan hari kerja**: Sabtu, Minggu, hari libur nasional, **cuti bersama**
   pemerintah, dan libur daerah yang dicatat di `data/calendar/libur_tambahan.csv`;
 - permohonan yang masuk hari Sabtu dihitung sama: Senin menjadi hari ke-1.
@@ -213,7 +213,8 @@ print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
     ),
     md(
         """\
-Bila dihitung asal 10 hari kalender atau 14 hari kalender, jawabannya keliru. Kalender
+Bila dihitung sebagai 10 hari kalender, atau sebagai 10 hari Senin–Jumat tanpa
+memperhatikan hari libur, jawabannya keliru. Kalender
 di bawah menunjukkan setiap hari yang dihitung (angka 1–10), hari libur yang dilewati
 (**L**), dan jatuh temponya (merah)."""
     ),
@@ -319,7 +320,7 @@ ClassificationExercise()"""
 
 Informasi yang dikecualikan adalah informasi yang **bila dibuka** dapat menimbulkan
 akibat berikut. Pengecualian huruf a–f **tidak bersifat permanen** (Pasal 20 ayat (1));
-jangka waktunya diatur peraturan pemerintah."""
+jangka waktunya diatur dengan Peraturan Pemerintah."""
     ),
     code(
         """\
@@ -331,7 +332,7 @@ show(pasal_17_table())"""
         """\
 ## 4. Uji konsekuensi, langkah demi langkah
 
-Uji konsekuensi dilakukan **sebelum** ada permohonan, **saat** permohonan datang, atau
+Uji konsekuensi dapat dilakukan **sebelum** ada permohonan, **saat** permohonan datang, atau
 **selama sengketa** atas perintah majelis Komisi Informasi. Langkahnya:
 
 1. **kenali dokumennya**;
@@ -342,8 +343,9 @@ Uji konsekuensi dilakukan **sebelum** ada permohonan, **saat** permohonan datang
    informasi itu dibuka**.
 
 Hasilnya **lembar uji konsekuensi** yang ditandatangani, memuat informasinya, dasar
-hukumnya, konsekuensinya dan **jangka waktu pengecualiannya**; hasil uji menjadi isi
-Daftar Informasi yang Dikecualikan (DIK).
+hukumnya, konsekuensinya dan **jangka waktu pengecualiannya**. Hasil uji dicatat dalam
+Daftar Informasi yang Dikecualikan (DIK), yang kini juga diperiksa dalam monev (sumber
+sekunder).
 
 Kesalahan yang sering ditemukan Komisi Informasi: **mengecualikan seluruh dokumen**
 padahal hanya sebagian yang dilindungi. Badan Publik yang menanggung beban pembuktian.
@@ -515,7 +517,7 @@ kerja, ditanggapi dalam 30 hari kerja; Pasal 36) → sengketa ke Komisi Informas
 14 hari kerja sejak tanggapan diterima (Pasal 37 ayat (2)) → mediasi di Komisi
 Informasi (kesepakatan hasil mediasi bersifat final dan mengikat); bila mediasi gagal,
 ajudikasi nonlitigasi → gugatan ke PTUN (bila Badan Publik negara) atau Pengadilan
-Negeri (badan publik lain) → kasasi ke Mahkamah Agung. Cara menghitung setiap tenggat dilatih di notebook **02**.
+Negeri (Badan Publik selain Badan Publik negara) → kasasi ke Mahkamah Agung. Cara menghitung setiap tenggat dilatih di notebook **02**.
 
 ### Kuis Bagian 3"""
     ),
@@ -537,7 +539,7 @@ Negeri (badan publik lain) → kasasi ke Mahkamah Agung. Cara menghitung setiap 
 4. **Setiap tahun:** laporan tahunan layanan informasi disampaikan paling lambat 3 bulan
    setelah tahun anggaran berakhir (Perki 1/2021 Pasal 56; sumber sekunder), dan Komisi
    Informasi melakukan **monitoring dan evaluasi (monev)**: kuesioner penilaian mandiri
-   (SAQ) di portal e-monev, verifikasi, lalu presentasi atau kunjungan.
+   (SAQ) di portal e-monev, verifikasi, lalu presentasi atau visitasi.
 
 ### Kualifikasi monev
 
@@ -568,9 +570,10 @@ show(sanction_table())"""
     md(
         """\
 Pasal 54 (mengakses atau memberikan informasi yang dikecualikan tanpa hak) dan Pasal 55
-(membuat informasi publik yang tidak benar atau menyesatkan) juga memuat ancaman pidana;
-besaran pada Pasal 55 dan apakah tindak pidana ini merupakan **delik aduan** masih
-**belum pasti** menurut sumber yang ada, jadi tidak dijadikan kunci jawaban kuis.
+(membuat informasi publik yang tidak benar atau menyesatkan) juga memuat ancaman pidana.
+Besaran pidana Pasal 54 hanya berasal dari sumber sekunder, sedangkan besaran pada
+Pasal 55 dan apakah tindak pidana ini merupakan **delik aduan** masih **belum pasti**;
+karena itu kedua pasal ini tidak dijadikan kunci jawaban kuis.
 
 ### Kuis Bagian 4"""
     ),
@@ -622,9 +625,9 @@ Setiap jawaban tersimpan begitu diperiksa dan langsung tampak di dasbor pelatih
 hasil saya ke berkas** di akhir kuis dan kirim berkasnya kepada pelatih.
 
 Soal tenggat waktu dibuat dari kalender kerja yang sebenarnya (hari libur nasional dan
-cuti bersama dilewati, UU KIP Pasal 22, 36–38). Soal tentang hal yang masih **belum
-pasti** menurut sumber hukum tidak dijadikan soal dengan kunci jawaban pasti. Soal
-pasangan dan pilihan ganda diberi nilai sebagian."""
+cuti bersama dilewati, UU KIP Pasal 22, 36–38). Hal yang masih **belum pasti** menurut
+sumber hukum tidak dijadikan kunci jawaban. Soal pasangan dan pilihan ganda diberi
+nilai sebagian."""
     ),
     md("## Topik dalam bank soal"),
     code(

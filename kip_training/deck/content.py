@@ -571,8 +571,8 @@ def _timeliness_slide(summary: Any, config: Any, top_n: int) -> Slide:
             f"Kiri: OPD dengan persentase pemberitahuan tepat waktu terendah (ambang tindak "
             f"lanjut {format_percent(threshold)}). Kanan: sebaran hari kerja dari diterimanya "
             f"permohonan sampai pemberitahuan tertulis; batasnya {notice.working_days} hari "
-            f"kerja ({notice.basis}), dapat diperpanjang {law.EXTENSION_DAYS} hari kerja "
-            "dengan alasan tertulis. Hari libur nasional dan cuti bersama tidak dihitung. "
+            f"kerja ({notice.basis}), dapat diperpanjang paling lama {law.EXTENSION_DAYS} hari "
+            "kerja dengan alasan tertulis. Hari libur nasional dan cuti bersama tidak dihitung. "
             "Tanyakan: di mana permohonan tertahan (disposisi, koordinasi dengan bidang "
             "pemilik data)? Apakah perpanjangan diberitahukan tertulis beserta alasannya?"
         ),
@@ -800,7 +800,8 @@ def _readiness_slide(summary: Any, config: Any) -> Slide:
             f"{INTERNAL_ESTIMATE}. Indeks 0–100 dihitung dari laporan PPID Pembantu"
             + (f" dengan bobot {weight_text}" if weight_text else "")
             + f", lalu dipetakan ke batas kualifikasi monev ({regime.basis}). Nilai resmi "
-            "hanya berasal dari monev Komisi Informasi (kuesioner, verifikasi, presentasi). "
+            "hanya berasal dari monev Komisi Informasi (SAQ, verifikasi, presentasi atau "
+            "visitasi). "
             "Gunakan untuk melihat OPD mana yang perlu dibantu sebelum monev, bukan untuk "
             "memberi peringkat resmi. Tanyakan: bukti apa yang perlu disiapkan OPD untuk monev?"
         ),
@@ -1009,8 +1010,8 @@ def _legal_slide(config: Any) -> Slide:
                 (
                     (
                         0,
-                        f"{pasal_12}: Badan Publik setiap tahun wajib mengumumkan "
-                        "layanan informasi:",
+                        f"{pasal_12}: setiap tahun Badan Publik wajib mengumumkan "
+                        "layanan informasinya, yang meliputi:",
                     ),
                 )
                 + items
@@ -1018,8 +1019,9 @@ def _legal_slide(config: Any) -> Slide:
                     (
                         0,
                         f"Pemberitahuan tertulis paling lambat {notice.working_days} hari kerja "
-                        f"({notice.basis}); dapat diperpanjang {law.EXTENSION_DAYS} hari "
-                        f"kerja lagi dengan alasan tertulis ({extended.basis}).",
+                        f"({notice.basis}); dapat diperpanjang paling lama "
+                        f"{law.EXTENSION_DAYS} hari kerja lagi dengan alasan tertulis "
+                        f"({extended.basis}).",
                     ),
                     (0, rhythm),
                 )

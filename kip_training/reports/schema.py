@@ -503,7 +503,8 @@ PERMOHONAN = Sheet(
             "Perpanjangan Waktu",
             YESNO,
             synonyms=("perpanjangan", "diperpanjang", "perpanjangan 7 hari"),
-            help="Ya bila waktu pemberitahuan diperpanjang 7 hari kerja dengan alasan tertulis",
+            help="Ya bila waktu pemberitahuan diperpanjang (paling lama 7 hari kerja) dengan "
+            "alasan tertulis",
             width=12,
         ),
         Column(
@@ -529,7 +530,7 @@ PERMOHONAN = Sheet(
         ),
         Column("keterangan", "Keterangan", TEXT, synonyms=("catatan", "ket"), width=30),
     ),
-    "Register permohonan informasi: satu baris satu permohonan.",
+    "Register permohonan informasi: satu baris untuk satu permohonan.",
     synonyms=("register permohonan", "daftar permohonan", "permohonan informasi"),
 )
 
@@ -552,7 +553,8 @@ KEBERATAN = Sheet(
             TEXT,
             True,
             synonyms=("no registrasi permohonan", "nomor permohonan", "no permohonan"),
-            help="Nomor registrasi permohonan yang diajukan keberatan (lihat lembar Permohonan)",
+            help="Nomor registrasi permohonan yang menjadi pokok keberatan (lihat lembar "
+            "Permohonan)",
             width=16,
         ),
         Column(
@@ -644,7 +646,7 @@ BERKALA = Sheet(
             width=16,
         ),
     ),
-    "Informasi yang wajib diumumkan berkala (UU KIP Pasal 9) dan DIP.",
+    "Informasi yang wajib diumumkan secara berkala (UU KIP Pasal 9) dan DIP.",
     synonyms=("berkala", "informasi berkala pasal 9"),
 )
 

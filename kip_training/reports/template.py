@@ -79,14 +79,14 @@ PETUNJUK_LINES = (
     "2. Lembar Permohonan: satu baris untuk satu permohonan informasi. Nomor registrasi "
     "tidak boleh ganda. Tanggal diterima harus di dalam semester laporan.",
     f"   Pemberitahuan tertulis paling lambat {law.NOTICE_DAYS} hari kerja sejak permohonan "
-    f"diterima ({law.DEADLINES['pemberitahuan'].basis}); dapat diperpanjang "
+    f"diterima ({law.DEADLINES['pemberitahuan'].basis}); dapat diperpanjang paling lama "
     f"{law.EXTENSION_DAYS} hari kerja dengan alasan tertulis "
     f"({law.DEADLINES['perpanjangan'].basis}). Isi kolom Perpanjangan Waktu bila dipakai.",
     "   Bila keputusan 'Ditolak', isi huruf Pasal 17 yang menjadi dasar pengecualian.",
     "   JANGAN menulis nama, alamat, NIK, nomor telepon atau email pemohon: laporan ini "
     "tidak memerlukannya (data pribadi). Kolom seperti itu akan dibuang saat dibaca.",
     "3. Lembar Keberatan: satu baris untuk satu keberatan, dengan nomor registrasi "
-    "permohonan yang dikeberatani dan alasan menurut Pasal 35 ayat (1) huruf a–g.",
+    "permohonan yang menjadi pokok keberatan dan alasan menurut Pasal 35 ayat (1) huruf a–g.",
     "4. Lembar Informasi Berkala: untuk setiap informasi berkala (Pasal 9) dan DIP, isi "
     "Diumumkan (Ya/Tidak), tautan, dan tanggal pemutakhiran terakhir. Informasi berkala "
     "diumumkan paling singkat 6 (enam) bulan sekali.",

@@ -287,7 +287,8 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
         request,
         lambda v, _i: (
             f"Nomor registrasi permohonan '{v}' tidak ada di lembar Permohonan. Tulis nomor "
-            "registrasi permohonan yang dikeberatani persis seperti di lembar Permohonan."
+            "registrasi permohonan yang menjadi pokok keberatan persis seperti di lembar "
+            "Permohonan."
         ),
     )
     bad |= unknown
