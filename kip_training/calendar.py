@@ -166,12 +166,6 @@ class WorkingCalendar:
         self._check_range(day)
         return bool(np.is_busday(np.datetime64(day, "D"), busdaycal=self._busdaycal))
 
-    def day_off_name(self, day: dt.date) -> str | None:
-        """Why ``day`` is not a working day (None when it is one)."""
-        if day in self.days_off:
-            return self.days_off[day]
-        return WEEKEND_NAMES.get(day.weekday())
-
     def add_working_days(self, start: dt.date, n: int) -> dt.date:
         """The n-th working day after ``start`` (``start`` itself is day 0)."""
         if n < 0:

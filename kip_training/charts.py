@@ -48,10 +48,6 @@ DECISION_LABELS = {
 }
 
 
-def _short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
-
-
 def deadline_calendar(due: DueDate) -> Figure:
     """A small calendar from the week of receipt to the week of the due date.
 

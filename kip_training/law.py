@@ -17,8 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 UU_KIP = "UU 14/2008"
-PP_KIP = "PP 61/2010"
-PERKI = "Perki 1/2021"
 
 TEKS = "teks"
 SEKUNDER = "sekunder"

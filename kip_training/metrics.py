@@ -37,7 +37,6 @@ from kip_training.reports.model import GALAT, PERINGATAN, TEMUAN, Period, Report
 INDEX_LABEL = "perkiraan internal, bukan nilai monev Komisi Informasi"
 ERROR_PENALTY = 10.0
 STATUS_SCORES = {"tepat_waktu": 100.0, "terlambat": 50.0, "tidak_melapor": 0.0}
-STATUSES = tuple(STATUS_SCORES)
 FRESH_MONTHS = 6
 
 COUNT_COLUMNS = (

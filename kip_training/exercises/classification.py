@@ -127,12 +127,6 @@ def feedback_text(marks: Sequence[Mark]) -> str:
     return "\n".join(lines)
 
 
-def _colour(mark: Mark) -> str:
-    if mark.correct:
-        return "#1b5e20"
-    return "#555555" if mark.answer is None else "#b00020"
-
-
 class ClassificationExercise(widgets.VBox):
     """One drop-down per item, "Periksa", then the score and an explanation per item.
 

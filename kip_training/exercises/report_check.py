@@ -26,11 +26,6 @@ from kip_training.textfmt import format_date
 
 SEVERITY_LABELS = {GALAT: "Galat", PERINGATAN: "Peringatan", TEMUAN: "Temuan"}
 SEVERITY_ORDER = {GALAT: 0, TEMUAN: 1, PERINGATAN: 2}
-SEVERITY_MEANING = {
-    GALAT: "harus diperbaiki: baris itu belum dihitung",
-    TEMUAN: "isi laporan yang perlu ditindaklanjuti (misalnya jawaban terlambat)",
-    PERINGATAN: "periksa kembali: nilai sudah ditafsirkan, pastikan benar",
-}
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 
 

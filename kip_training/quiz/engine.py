@@ -67,13 +67,6 @@ class QuizItem:
     def type(self) -> str:
         return self.question.type
 
-    @property
-    def is_choice(self) -> bool:
-        """True when the answer is picked from ``options`` (one of them)."""
-        return self.type == "pilihan" or (
-            self.type == "tenggat" and self.question.answer_format == "pilihan"
-        )
-
 
 @dataclass
 class Quiz:

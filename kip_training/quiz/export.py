@@ -21,8 +21,6 @@ from kip_training.quiz.bank import Question, QuestionBank
 from kip_training.quiz.engine import PARTIAL_NOTE, QuizItem, _wrong_dates, make_item
 from kip_training.textfmt import format_date
 
-FORMATS = ("gift", "csv", "json")
-RESULT_FORMATS = ("csv", "xlsx")
 GIFT_SPECIAL = "~=#{}:"
 RESULT_HEADERS = {
     "participant": "peserta",
@@ -278,8 +276,3 @@ def write_results(db_path: Path | str | None, fmt: str, path: Path | str) -> int
 
 
 _GIFT_TITLE = re.compile(r"^::([^:]+)::")
-
-
-def gift_titles(text: str) -> list[str]:
-    """The ``::id::`` titles of a GIFT text, in order."""
-    return [m.group(1) for line in text.splitlines() if (m := _GIFT_TITLE.match(line))]

@@ -463,11 +463,6 @@ class QuizApp(widgets.VBox):
         self.quiz_box.layout.display = "none"
         self.result_box.layout.display = None
 
-    @property
-    def final_score(self) -> float:
-        """Sum of scores of the answered questions."""
-        return sum(r.score for r in self.results)
-
     def export_results(self) -> Path | None:
         """Write this participant's answers to one JSON file for the trainer."""
         slug = re.sub(r"[^A-Za-z0-9]+", "_", f"{self.participant}_{self.opd}").strip("_")

@@ -133,16 +133,6 @@ def _empty_sheet(sheet: schema.Sheet, present: bool = False) -> SheetData:
     return SheetData(sheet, columns, np.zeros(0, dtype=bool), present)
 
 
-def _dtype(column: schema.Column) -> str:
-    if column.kind == schema.DATE:
-        return "datetime64[ns]"
-    if column.kind == schema.NUMBER:
-        return "float64"
-    if column.kind == schema.INTEGER:
-        return "Int64"
-    return "object"
-
-
 def cell_matrix(raw) -> np.ndarray:
     """A raw sheet (DataFrame or 2-D array of cells) as a 2-D object array."""
     if isinstance(raw, np.ndarray) and raw.dtype == object and raw.ndim == 2:

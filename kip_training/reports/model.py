@@ -45,10 +45,6 @@ class Period:
             )
         return cls(int(match.group(1)), _ROMAN[match.group(2).upper()])
 
-    @classmethod
-    def containing(cls, day: dt.date) -> Period:
-        return cls(day.year, 1 if day.month <= 6 else 2)
-
     @property
     def label(self) -> str:
         return f"{self.year}-S{self.semester}"

@@ -97,11 +97,6 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def blank_mask(raw: pd.Series) -> pd.Series:
-    """True where a cell is empty (None, NaN, or only spaces)."""
-    return pd.Series(Factorized.of(raw.to_numpy()).blank(), index=raw.index)
-
-
 # --- per-distinct-value interpreters: value -> (result, status) ----------------------
 
 
@@ -278,11 +273,6 @@ def parse_factorized(
 def interpret_value(value: object, column: schema.Column) -> tuple[object, str]:
     """Interpret one cell (used for the few fields of the Identitas sheet)."""
     return _interpreter(column)(value)
-
-
-def parse_column(raw: pd.Series, column: schema.Column) -> Parsed:
-    """Parse one raw column (object cells) according to the column's kind."""
-    return parse_factorized(Factorized.of(raw.to_numpy()), column, raw.index)
 
 
 def to_date(value: object) -> dt.date | None:
