@@ -59,6 +59,7 @@ def test_title_names_period_body_place_and_date(comparison, config):
     assert title.title == "Rapat Koordinasi PPID — Laporan Semester II 2025"
     assert config.body_name in title.subtitle
     assert config.meeting_place in title.subtitle
+    assert config.ppid_unit in title.subtitle
     assert "22 Januari 2026" in title.subtitle
 
 

@@ -1063,9 +1063,10 @@ def build_content(
         else default_meeting_date(period, calendar)
     )
     body = config.body_name if config is not None else ""
+    unit = config.ppid_unit if config is not None else ""
     place = config.meeting_place if config is not None else ""
     title = f"Rapat Koordinasi PPID — Laporan {period.title}"
-    subtitle_lines = [line for line in (body, place, format_date(meeting)) if line]
+    subtitle_lines = [line for line in (body, unit, place, format_date(meeting)) if line]
 
     content = [
         _legal_slide(config),
