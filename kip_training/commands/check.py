@@ -113,9 +113,10 @@ def run(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
+    from kip_training.commands._options import period_option
     from kip_training.config import load_config
     from kip_training.errors import KipError
-    from kip_training.reports import Period, load_reports
+    from kip_training.reports import load_reports
     from kip_training.reports.read import find_files
 
     _, missing = find_files(args.paths)
@@ -123,14 +124,8 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"Galat: path {path} tidak ditemukan.", file=sys.stderr)
         return 2
-    period = None
-    if args.periode:
-        try:
-            period = Period.parse(args.periode)
-        except ValueError as exc:
-            print(f"Galat: {exc}", file=sys.stderr)
-            return 2
     try:
+        period = period_option(args.periode)
         config = load_config(args.config)
         reports = load_reports(args.paths, config=config, period=period)
     except KipError as exc:

@@ -113,17 +113,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"Galat: {problem}.", file=sys.stderr)
         return 2
 
+    from kip_training.commands._options import period_option
     from kip_training.config import load_config
     from kip_training.deck.build import NothingToShow, build_deck_from_paths
-    from kip_training.reports import Period
 
-    period = None
-    if args.periode:
-        try:
-            period = Period.parse(args.periode)
-        except ValueError as exc:
-            print(f"Galat: {exc}", file=sys.stderr)
-            return 2
+    period = period_option(args.periode)
     config = load_config(args.config)
     try:
         result = build_deck_from_paths(
