@@ -143,6 +143,31 @@ def _readiness(per_opd: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFr
     return components
 
 
+def period_totals(per_opd: pd.DataFrame, notice_days: pd.Series) -> dict[str, float]:
+    """Figures over all OPDs: counts summed; rate, median and max recomputed on all notices."""
+    totals: dict[str, float] = {k: int(per_opd[k].sum()) for k in COUNT_COLUMNS}
+    totals["persen_tepat_waktu"] = (
+        (totals["tepat_10"] + totals["tepat_17"]) / totals["pemberitahuan"]
+        if totals["pemberitahuan"]
+        else float("nan")
+    )
+    totals["hari_kerja_median"] = float(notice_days.median()) if len(notice_days) else float("nan")
+    totals["hari_kerja_maks"] = float(notice_days.max()) if len(notice_days) else float("nan")
+    totals["opd_wajib"] = len(per_opd)
+    totals["opd_melapor"] = int((per_opd["status_laporan"] != "tidak_melapor").sum())
+    for state, key in (
+        ("tepat_waktu", "opd_tepat_waktu"),
+        ("terlambat", "opd_terlambat"),
+        ("tidak_melapor", "opd_tidak_melapor"),
+    ):
+        totals[key] = int((per_opd["status_laporan"] == state).sum())
+    reported = per_opd["status_laporan"] != "tidak_melapor"
+    totals["indeks_kesiapan_rata"] = (
+        float(per_opd.loc[reported, "indeks_kesiapan"].mean()) if reported.any() else float("nan")
+    )
+    return totals
+
+
 def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
     """All figures of ``reports`` (one period), per roster OPD and in total."""
     if config is None:
@@ -208,26 +233,7 @@ def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
     refused = req[req["keputusan"] == "ditolak"]
     disputes = obj[obj["ke_komisi"] == "ya"]
     notice_days = with_notice["hari_kerja"].astype("int64").reset_index(drop=True)
-    totals: dict[str, float] = {k: int(per[k].sum()) for k in COUNT_COLUMNS}
-    totals["persen_tepat_waktu"] = (
-        (totals["tepat_10"] + totals["tepat_17"]) / totals["pemberitahuan"]
-        if totals["pemberitahuan"]
-        else float("nan")
-    )
-    totals["hari_kerja_median"] = float(notice_days.median()) if len(notice_days) else float("nan")
-    totals["hari_kerja_maks"] = float(notice_days.max()) if len(notice_days) else float("nan")
-    totals["opd_wajib"] = len(codes)
-    totals["opd_melapor"] = int((per["status_laporan"] != "tidak_melapor").sum())
-    for state, key in (
-        ("tepat_waktu", "opd_tepat_waktu"),
-        ("terlambat", "opd_terlambat"),
-        ("tidak_melapor", "opd_tidak_melapor"),
-    ):
-        totals[key] = int((per["status_laporan"] == state).sum())
-    reported = per["status_laporan"] != "tidak_melapor"
-    totals["indeks_kesiapan_rata"] = (
-        float(per.loc[reported, "indeks_kesiapan"].mean()) if reported.any() else float("nan")
-    )
+    totals = period_totals(per, notice_days)
 
     return PeriodSummary(
         period=period,

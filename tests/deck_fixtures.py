@@ -9,16 +9,11 @@ import numpy as np
 import pandas as pd
 
 from kip_training import law
+from kip_training.metrics import period_totals
+from kip_training.reports import schema
 from kip_training.reports.model import Period
 
-DECISIONS = (
-    "dipenuhi_seluruhnya",
-    "dipenuhi_sebagian",
-    "ditolak",
-    "tidak_dikuasai",
-    "belum_didokumentasikan",
-    "dalam_proses",
-)
+DECISIONS = tuple(schema.KEPUTUSAN)
 
 
 @dataclass
@@ -84,6 +79,7 @@ def make_summary(period: Period, n_opd: int = 12, seed: int = 0, long_names: boo
                 "tepat_10": t10,
                 "tepat_17": t17,
                 "terlambat": late,
+                "pemberitahuan": req,
                 "persen_tepat_waktu": (t10 + t17) / req if req else np.nan,
                 "keberatan": int(rng.integers(0, 3)) if reported else 0,
                 "sengketa": int(rng.integers(0, 2)) if reported else 0,
@@ -92,6 +88,7 @@ def make_summary(period: Period, n_opd: int = 12, seed: int = 0, long_names: boo
                 "berkala_mutakhir": 5 if reported else 0,
                 "masalah_galat": int(rng.integers(0, 3)) if reported else 0,
                 "masalah_peringatan": int(rng.integers(0, 4)) if reported else 0,
+                "masalah_temuan": late,
                 "indeks_kesiapan": float(rng.integers(30, 98)) if reported else 0.0,
             }
         )
@@ -99,35 +96,9 @@ def make_summary(period: Period, n_opd: int = 12, seed: int = 0, long_names: boo
     per_opd["kualifikasi_internal"] = [
         law.kualifikasi(v, period.year) for v in per_opd["indeks_kesiapan"]
     ]
-    numeric = [
-        "permohonan",
-        *DECISIONS,
-        "tepat_10",
-        "tepat_17",
-        "terlambat",
-        "keberatan",
-        "sengketa",
-        "berkala_item",
-        "berkala_terbit",
-        "berkala_mutakhir",
-        "masalah_galat",
-        "masalah_peringatan",
-    ]
-    totals = {k: float(per_opd[k].sum()) for k in numeric}
-    notices = totals["tepat_10"] + totals["tepat_17"] + totals["terlambat"]
-    totals["persen_tepat_waktu"] = (
-        (totals["tepat_10"] + totals["tepat_17"]) / notices if notices else np.nan
-    )
-    days = pd.Series(rng.integers(0, 22, size=int(totals["permohonan"])), dtype=int)
-    totals["hari_kerja_median"] = float(days.median()) if len(days) else np.nan
+    days = pd.Series(rng.integers(0, 22, size=int(per_opd["permohonan"].sum())), dtype=int)
+    totals = period_totals(per_opd, days)
     status = per_opd["status_laporan"]
-    totals.update(
-        opd_wajib=float(n_opd),
-        opd_melapor=float((status != "tidak_melapor").sum()),
-        opd_tepat_waktu=float((status == "tepat_waktu").sum()),
-        opd_terlambat=float((status == "terlambat").sum()),
-        opd_tidak_melapor=float((status == "tidak_melapor").sum()),
-    )
     decisions = pd.Series({d: int(per_opd[d].sum()) for d in DECISIONS})
     refusals = pd.Series(0, index=list(law.PASAL_17))
     refusals["h"] = int(totals["ditolak"]) - 1 if totals["ditolak"] else 0
