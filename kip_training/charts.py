@@ -303,50 +303,38 @@ def _empty_note(ax: Any, text: str) -> None:
     ax.set_yticks([])
 
 
-def quiz_scores_by_topic(training: Any) -> Figure:
-    """Mean quiz score per topic, weakest first (a ``quiz.analytics.TrainingSummary``)."""
-    table = training.by_topic
-    values = [float(v) * 100 for v in table["rata_rata"]]
-    fig, ax = _barh(
-        values,
-        [str(t) for t in table["judul"]],
-        "Nilai rata-rata kuis per topik",
-        "nilai rata-rata (%)",
-    )
+def _score_bars(means: Any, labels: list[str], title: str, counts: Any, unit: str) -> Figure:
+    """Horizontal bars of mean scores (0–1) in percent, each labelled with its count."""
+    values = [float(v) * 100 for v in means]
+    fig, ax = _barh(values, labels, title, "nilai rata-rata (%)")
     ax.set_xlim(0, 110)
-    for y, (value, answers) in enumerate(zip(values, table["jawaban"], strict=True)):
+    for y, (value, count) in enumerate(zip(values, counts, strict=True)):
         ax.text(
             value,
             y,
-            f" {format_percent(value / 100)} ({int(answers)} jawaban)",
+            f" {format_percent(value / 100)} ({int(count)} {unit})",
             va="center",
             fontsize=8,
         )
     if not values:
         _empty_note(ax, "Belum ada jawaban kuis.")
     return fig
+
+
+def quiz_scores_by_topic(training: Any) -> Figure:
+    """Mean quiz score per topic, weakest first (a ``quiz.analytics.TrainingSummary``)."""
+    table = training.by_topic
+    labels = [str(t) for t in table["judul"]]
+    return _score_bars(
+        table["rata_rata"], labels, "Nilai rata-rata kuis per topik", table["jawaban"], "jawaban"
+    )
 
 
 def quiz_scores_by_opd(training: Any, names: dict[str, str] | None = None) -> Figure:
     """Mean quiz score and number of participants per OPD, best first."""
     table = training.by_opd
     names = names or {}
-    values = [float(v) * 100 for v in table["rata_rata"]]
-    fig, ax = _barh(
-        values,
-        [names.get(code, str(code)) for code in table["kode_opd"]],
-        "Nilai rata-rata kuis per OPD",
-        "nilai rata-rata (%)",
+    labels = [names.get(code, str(code)) for code in table["kode_opd"]]
+    return _score_bars(
+        table["rata_rata"], labels, "Nilai rata-rata kuis per OPD", table["peserta"], "peserta"
     )
-    ax.set_xlim(0, 110)
-    for y, (value, people) in enumerate(zip(values, table["peserta"], strict=True)):
-        ax.text(
-            value,
-            y,
-            f" {format_percent(value / 100)} ({int(people)} peserta)",
-            va="center",
-            fontsize=8,
-        )
-    if not values:
-        _empty_note(ax, "Belum ada jawaban kuis.")
-    return fig
