@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from kip_training import charts
 from kip_training.calendar import WorkingCalendar
+from kip_training.reports import schema
 
 
 def texts(fig: Figure) -> list[str]:
@@ -30,14 +31,7 @@ def fake_summary() -> SimpleNamespace:
         per_opd=per_opd,
         decisions=pd.Series(
             [20, 5, 4, 3, 0, 10],
-            index=[
-                "dipenuhi_seluruhnya",
-                "dipenuhi_sebagian",
-                "ditolak",
-                "tidak_dikuasai",
-                "belum_didokumentasikan",
-                "dalam_proses",
-            ],
+            index=list(schema.KEPUTUSAN),
         ),
         working_days_to_notice=pd.Series([2, 5, 9, 10, 12, 16, 20]),
     )

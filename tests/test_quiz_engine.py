@@ -8,10 +8,7 @@ import random
 import pytest
 
 from kip_training import law
-from kip_training.calendar import WorkingCalendar
 from kip_training.errors import QuestionBankError
-from kip_training.paths import DATA_DIR
-from kip_training.quiz.bank import load_bank
 from kip_training.quiz.engine import (
     AnswerFormatError,
     build_quiz,
@@ -23,16 +20,6 @@ from kip_training.quiz.engine import (
     score_by_topic,
 )
 from kip_training.textfmt import format_date
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([DATA_DIR / "questions"])
-
-
-@pytest.fixture(scope="module")
-def calendar():
-    return WorkingCalendar()
 
 
 def test_same_seed_same_quiz(bank, calendar):

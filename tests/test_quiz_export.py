@@ -8,9 +8,7 @@ import re
 
 import pytest
 
-from kip_training.calendar import WorkingCalendar
-from kip_training.paths import DATA_DIR
-from kip_training.quiz.bank import Question, QuestionBank, Topic, load_bank
+from kip_training.quiz.bank import Question, QuestionBank, Topic
 from kip_training.quiz.export import (
     gift_escape,
     gift_question,
@@ -23,16 +21,6 @@ from kip_training.quiz.export import (
 from kip_training.quiz.store import AnswerRecord, ResultStore
 
 SPECIAL = set("~=#{}:")
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([DATA_DIR / "questions"])
-
-
-@pytest.fixture(scope="module")
-def calendar():
-    return WorkingCalendar()
 
 
 # ----------------------------------------------------------------- a small GIFT parser

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from kip_training.calendar import WorkingCalendar
-from kip_training.paths import DATA_DIR
-from kip_training.quiz.bank import load_bank
 from kip_training.quiz.engine import build_quiz, response_for_correct, response_for_wrong
 from kip_training.quiz.roster import Opd
 from kip_training.quiz.store import ResultStore
 from kip_training.quiz.widgets import MODE_ALL, QuestionView, QuizApp
 
 ROSTER = [Opd("DINKES", "Dinas Kesehatan", "Dinkes"), Opd("DISDIK", "Dinas Pendidikan", "Disdik")]
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank([DATA_DIR / "questions"])
-
-
-@pytest.fixture(scope="module")
-def calendar():
-    return WorkingCalendar()
 
 
 def answer_through_widgets(view: QuestionView, response) -> None:
