@@ -108,3 +108,12 @@ def test_a_late_notice_shows_its_date_as_the_user_wrote_it(tmp_path, capsys):
     code, out, _ = run(capsys, str(write(tmp_path, permohonan=[late], keberatan=[])))
     assert "[TEMUAN] lembar Permohonan, baris 2, kolom Tanggal Pemberitahuan Tertulis" in out
     assert "nilai '2025-01-31'" in out
+
+
+def test_json_lists_one_issue_per_line(tmp_path, capsys):
+    path = write(tmp_path, permohonan=[request(tanggal_diterima="besok")], keberatan=[])
+    _, out, _ = run(capsys, str(path), "--json", "-")
+    data = json.loads(out)
+    issue_lines = [line for line in out.splitlines() if line.startswith('{"severity"')]
+    assert len(issue_lines) == len(data["issues"]) >= 1
+    assert json.loads(issue_lines[0].rstrip(",")) == data["issues"][0]

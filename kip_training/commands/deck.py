@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kip_training.commands._options import add_cache_option
+
 NAME = "deck"
 HELP = "buat bahan paparan rapat koordinasi PPID (PowerPoint) dari laporan PPID Pembantu"
 ORDER = 30
@@ -43,6 +45,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--periode", metavar="PERIODE", help="periode laporan, misalnya 2025-S2 (bawaan: otomatis)"
     )
+    add_cache_option(parser)
 
 
 def _argument_problems(args: argparse.Namespace) -> list[str]:
@@ -113,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"Galat: {problem}.", file=sys.stderr)
         return 2
 
-    from kip_training.commands._options import period_option
+    from kip_training.commands._options import cache_option, period_option
     from kip_training.config import load_config
     from kip_training.deck.build import NothingToShow, build_deck_from_paths
 
@@ -128,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
             config=config,
             template_path=args.template,
             period=period,
+            cache=cache_option(args),
         )
     except NothingToShow as exc:
         print_problems(exc.issues)

@@ -97,11 +97,14 @@ def build_deck_from_paths(
     config: Any = None,
     template_path: Path | str | None = None,
     period: Any = None,
+    cache: Any = None,
 ) -> DeckResult:
     """Read reports (files or folders), compute the metrics and write the deck.
 
     Raises :class:`NothingToShow` when no report of the period could be used; data
     problems do not stop the deck, they are returned in ``DeckResult.issues``.
+    ``cache`` (a :class:`~kip_training.reports.cache.ReportCache`) serves reports
+    loaded before, for instance by ``kip check``.
     """
     from kip_training.calendar import WorkingCalendar
     from kip_training.config import load_config
@@ -111,7 +114,9 @@ def build_deck_from_paths(
     if config is None:
         config = load_config()
     calendar = WorkingCalendar.from_file(config.extra_days_off_path)
-    current_reports = load_reports(list(paths), config=config, period=period)
+    current_reports = load_reports(
+        list(paths), config=config, period=period, calendar=calendar, cache=cache
+    )
     if current_reports.period is None or len(current_reports.identitas) == 0:
         raise NothingToShow(
             "Tidak ada laporan yang dapat dipakai di "
@@ -126,7 +131,11 @@ def build_deck_from_paths(
     previous = list(previous or [])
     if previous:
         previous_reports = load_reports(
-            previous, config=config, period=current_reports.period.previous()
+            previous,
+            config=config,
+            period=current_reports.period.previous(),
+            calendar=calendar,
+            cache=cache,
         )
         previous_issues = list(previous_reports.issues)
         if len(previous_reports.identitas):

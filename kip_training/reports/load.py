@@ -979,6 +979,7 @@ def load_reports(
     calendar=None,
     workers: int | None = None,
     pool_min_files: int = POOL_MIN_FILES,
+    cache=None,
 ) -> ReportSet:
     """Load every report under ``paths`` (files and folders) for one period.
 
@@ -993,6 +994,10 @@ def load_reports(
     1 turns the pool off; a number also asks for a pool where fork is not available).
     The result is the same either way, in file order. The accepted rows are in the ReportSet's
     frames; ``ReportSet.files[i].frames`` is left empty to keep memory low.
+
+    With a :class:`~kip_training.reports.cache.ReportCache` as ``cache``, a set of reports
+    loaded before (same files, unchanged, same roster, calendar and period) is taken
+    from the cache instead of being read again, and a new load is stored there.
     """
     from kip_training.calendar import WorkingCalendar
     from kip_training.config import load_config
@@ -1009,6 +1014,14 @@ def load_reports(
     files, missing = find_files(paths)
     if missing:
         raise ReportError("Path tidak ditemukan: " + ", ".join(str(p) for p in missing) + ".")
+    key = None
+    if cache is not None:
+        from kip_training.reports.cache import cache_key
+
+        key = cache_key(files, roster, config.report_due_working_days, calendar, period)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     codes = dict(zip(roster["kode"], roster["nama"], strict=True))
     with _gc_paused():  # also while the pool's results are unpickled here
         chunks = _load_chunks(group_files(files), codes, period, calendar, workers, pool_min_files)
@@ -1043,6 +1056,8 @@ def load_reports(
         ident["status_laporan"] = np.where(late, "terlambat", "tepat_waktu")
     else:
         ident["status_laporan"] = pd.Series("tepat_waktu", index=ident.index, dtype="object")
+    if cache is not None:
+        cache.put(key, report_set)
     return report_set
 
 

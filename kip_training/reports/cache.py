@@ -1,0 +1,149 @@
+"""A cache of loaded reports: ``kip deck`` after ``kip check`` does not read every workbook again.
+
+The PPID Utama checks the reports, asks some OPDs to fix and resend, checks again,
+then builds the deck: each step used to read and validate every workbook (about 4 s
+for 1,000 reports on two cores). The cache keeps the last loaded
+:class:`~kip_training.reports.model.ReportSet` of each set of inputs and hands it back
+while nothing it depends on has changed:
+
+- every report file (path, size and modification time; a file added, removed or
+  re-saved changes the key),
+- the roster of OPDs, the report due date rule and the extra days off of the calendar,
+- the requested period,
+- the loader's own code (a hash of the source of :mod:`kip_training.reports`,
+  :mod:`kip_training.law` and :mod:`kip_training.calendar`) and the versions of Python,
+  pandas and holidays.
+
+Entries are pickles in ``$KIP_CACHE`` (default: ``~/.cache/kip-training/laporan``,
+or under ``$XDG_CACHE_HOME``); ``KIP_CACHE=off`` turns the cache off, and the commands
+take ``--tanpa-cache``. The folder belongs to the user (a pickle is trusted input);
+it keeps the :data:`MAX_ENTRIES` most recently used entries. A damaged or unreadable
+entry is ignored and the reports are read again; a cache that cannot be written only
+costs speed, never a result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+CACHE_ENV = "KIP_CACHE"
+OFF_VALUES = {"0", "off", "tidak", "no", "false"}
+MAX_ENTRIES = 8
+SUFFIX = ".pickle"
+
+
+def default_cache() -> ReportCache | None:
+    """The cache in ``$KIP_CACHE`` (or the user's cache folder); None when turned off."""
+    value = os.environ.get(CACHE_ENV)
+    if value is not None and value.strip().lower() in OFF_VALUES:
+        return None
+    if value:
+        return ReportCache(Path(value).expanduser())
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return ReportCache(Path(base) / "kip-training" / "laporan")
+
+
+@cache
+def code_version() -> str:
+    """A hash of the loader's source and of the libraries whose results it caches."""
+    import holidays
+    import pandas as pd
+
+    from kip_training import calendar, law
+    from kip_training.reports import __file__ as reports_init
+
+    digest = hashlib.sha256()
+    sources = sorted(Path(reports_init).parent.glob("*.py"))
+    for path in [*sources, Path(law.__file__), Path(calendar.__file__)]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for version in (sys.version, pd.__version__, holidays.__version__):
+        digest.update(version.encode())
+    return digest.hexdigest()
+
+
+def cache_key(
+    files: Sequence[Path],
+    roster,
+    due_working_days: int,
+    calendar,
+    period,
+) -> str:
+    """The key of one load: what the loaded reports depend on (see the module docstring)."""
+    digest = hashlib.sha256(code_version().encode())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    digest.update(roster.to_csv(index=False).encode())
+    extra = sorted((day.isoformat(), name) for day, name in calendar.extra_days_off.items())
+    digest.update(repr((due_working_days, extra, calendar.first_year, calendar.last_year)).encode())
+    digest.update(str(period).encode())
+    return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ReportCache:
+    """Loaded report sets, one pickle per key, in ``directory``."""
+
+    directory: Path
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}{SUFFIX}"
+
+    def get(self, key: str):
+        """The ReportSet stored under ``key``, or None (missing, damaged or unreadable)."""
+        path = self._path(key)
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:  # no entry, or no cache folder
+            return None
+        try:
+            value = pickle.loads(data)
+        except Exception:  # damaged, truncated, or from an incompatible version: read again
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # most recently used: pruned last
+        return value
+
+    def put(self, key: str, report_set) -> None:
+        """Store ``report_set`` under ``key`` (atomically); failures are ignored."""
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(report_set, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self._path(key))
+            finally:
+                Path(temporary).unlink(missing_ok=True)
+            self.prune()
+        except OSError:  # read-only or full disk: the cache only saves time
+            return
+
+    def prune(self, keep: int = MAX_ENTRIES) -> None:
+        """Remove all but the ``keep`` most recently used entries."""
+        entries = sorted(
+            self.directory.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for path in entries[keep:]:
+            path.unlink(missing_ok=True)
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many were removed."""
+        removed = 0
+        for path in self.directory.glob(f"*{SUFFIX}"):
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
