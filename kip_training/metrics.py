@@ -93,30 +93,62 @@ class Comparison:
 
 
 def _counts(values: pd.Series, index) -> pd.Series:
+    """How often each code of ``index`` occurs in ``values`` (codes outside ``index`` ignored)."""
     counts = values.value_counts()
     return counts.reindex(list(index), fill_value=0).astype("int64")
 
 
-def _by_opd(frame: pd.DataFrame, mask: pd.Series | None, codes: pd.Index) -> pd.Series:
-    data = frame if mask is None else frame[mask]
-    return data.groupby("kode_opd").size().reindex(codes, fill_value=0).astype("int64")
+def _positions(values, labels) -> np.ndarray:
+    """Position of each of ``values`` in ``labels``; -1 when missing or not among them.
+
+    Used to turn the OPD code of every row into its roster position (and a coded
+    answer into its position in the schema's list) once, so that every figure after
+    that is a :func:`numpy.bincount` on small integers instead of a string groupby.
+    """
+    return pd.Index(list(labels)).get_indexer(values)
+
+
+def _tally(opd: np.ndarray, n_opd: int, mask=None) -> np.ndarray:
+    """Rows per roster OPD, only those where ``mask`` holds when given.
+
+    Rows whose OPD is not in the roster (position -1) are not counted.
+    """
+    keep = opd >= 0
+    if mask is not None:
+        keep &= np.asarray(mask, dtype=bool)
+    return np.bincount(opd[keep], minlength=n_opd).astype("int64")
+
+
+def _crosstab(opd: np.ndarray, n_opd: int, category: np.ndarray, n_category: int) -> np.ndarray:
+    """Rows per roster OPD (axis 0) and category position (axis 1), as an int64 array.
+
+    Rows outside the roster or without a known category (position -1) are not counted.
+    """
+    keep = (opd >= 0) & (category >= 0)
+    flat = opd[keep] * n_category + category[keep]
+    table = np.bincount(flat, minlength=n_opd * n_category).astype("int64")
+    return table.reshape(n_opd, n_category)
+
+
+def _code_counts(category: np.ndarray, labels, name: str) -> pd.Series:
+    """Rows per code of ``labels`` over all rows (as :func:`_counts` does on the raw values)."""
+    counts = np.bincount(category[category >= 0], minlength=len(labels)).astype("int64")
+    return pd.Series(counts, index=pd.Index(list(labels), name=name), name="count")
 
 
 def _issue_counts(reports: ReportSet, codes: pd.Index) -> pd.DataFrame:
-    rows = [
-        (issue.kode_opd, issue.severity)
-        for result in reports.files
-        if result.used
-        for issue in result.issues
-    ]
-    frame = pd.DataFrame(rows, columns=["kode_opd", "severity"])
-    table = pd.crosstab(frame["kode_opd"], frame["severity"]) if len(frame) else pd.DataFrame()
-    table = table.reindex(index=codes, columns=[GALAT, PERINGATAN, TEMUAN], fill_value=0)
-    table.columns = ["masalah_galat", "masalah_peringatan", "masalah_temuan"]
-    return table.fillna(0).astype("int64")
+    """Issues of the files in use per roster OPD: ``masalah_galat/_peringatan/_temuan``."""
+    issues = [issue for result in reports.files if result.used for issue in result.issues]
+    opd = _positions(pd.Series([i.kode_opd for i in issues], dtype=object), codes)
+    severities = pd.Series([i.severity for i in issues], dtype=object)
+    severity = _positions(severities, (GALAT, PERINGATAN, TEMUAN))
+    table = _crosstab(opd, len(codes), severity, 3)
+    columns = ["masalah_galat", "masalah_peringatan", "masalah_temuan"]
+    return pd.DataFrame(table, index=codes, columns=columns)
 
 
 def _working_days(permohonan: pd.DataFrame, calendar) -> pd.Series:
+    """Working days from receipt to notice of every request (NA without a notice date)."""
     if "hari_kerja" in permohonan:
         return permohonan["hari_kerja"]
     from kip_training.reports.validate import working_days
@@ -126,7 +158,42 @@ def _working_days(permohonan: pd.DataFrame, calendar) -> pd.Series:
     )
 
 
+def _notice_stats(opd: np.ndarray, n_opd: int, days: pd.Series) -> pd.DataFrame:
+    """Median and maximum working days to the notice per roster OPD (float, NaN if none).
+
+    Only requests with a notice date count; the median of an even number of requests is
+    the mean of the middle two.
+    """
+    keep = days.notna().to_numpy() & (opd >= 0)
+    values = days.to_numpy(dtype="float64", na_value=np.nan)[keep]
+    stats = pd.Series(values).groupby(opd[keep]).agg(["median", "max"])
+    return stats.reindex(range(n_opd)).astype(float)
+
+
+def _request_figures(
+    req: pd.DataFrame, opd: np.ndarray, n_opd: int, decision: np.ndarray, days: pd.Series
+) -> dict[str, np.ndarray]:
+    """Per roster OPD, in column order: requests, requests per decision, median and
+    maximum working days to the notice, and notices per timeliness class.
+
+    ``decision`` is the position of each request's ``keputusan`` in ``schema.KEPUTUSAN``;
+    ``days`` the working days from receipt to notice (NA without a notice).
+    """
+    figures = {"permohonan": _tally(opd, n_opd)}
+    table = _crosstab(opd, n_opd, decision, len(schema.KEPUTUSAN))
+    figures.update({code: table[:, i] for i, code in enumerate(schema.KEPUTUSAN)})
+    stats = _notice_stats(opd, n_opd, days)
+    figures["hari_kerja_median"] = stats["median"].to_numpy()
+    figures["hari_kerja_maks"] = stats["max"].to_numpy()
+    timeliness = ("tepat_10", "tepat_17", "terlambat")
+    ketepatan = req.get("ketepatan", pd.Series(index=req.index, dtype=object))
+    table = _crosstab(opd, n_opd, _positions(ketepatan, timeliness), len(timeliness))
+    figures.update({key: table[:, i] for i, key in enumerate(timeliness)})
+    return figures
+
+
 def _readiness(per_opd: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
+    """The four readiness components and ``indeks_kesiapan`` per OPD (module docstring)."""
     reported = per_opd["status_laporan"] != "tidak_melapor"
     components = pd.DataFrame(index=per_opd.index)
     components["pelaporan"] = per_opd["status_laporan"].map(STATUS_SCORES).astype(float)
@@ -141,6 +208,12 @@ def _readiness(per_opd: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFr
     total_weight = present.mul(w, axis=1).sum(axis=1)
     components["indeks_kesiapan"] = (weighted / total_weight.replace(0, np.nan)).round(1)
     return components
+
+
+def _bands(scores: pd.Series, config, year: int) -> list[str]:
+    """``config.kualifikasi`` of every score, worked out once per distinct score."""
+    band = {score: config.kualifikasi(score, year) for score in set(scores.tolist())}
+    return [band[score] for score in scores.tolist()]
 
 
 def period_totals(per_opd: pd.DataFrame, notice_days: pd.Series) -> dict[str, float]:
@@ -195,57 +268,54 @@ def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
         else pd.Series(pd.NaT, index=codes)
     )
 
-    per["permohonan"] = _by_opd(req, None, codes)
-    for code in schema.KEPUTUSAN:
-        per[code] = _by_opd(req, req["keputusan"] == code, codes)
+    n_opd = len(codes)
+    opd = _positions(req["kode_opd"], codes)
+    decision = _positions(req["keputusan"], schema.KEPUTUSAN)
     days = _working_days(req, calendar)
-    with_notice = req.assign(hari_kerja=days)[days.notna()]
-    grouped = with_notice.groupby("kode_opd")["hari_kerja"]
-    per["hari_kerja_median"] = grouped.median().astype(float).reindex(codes)
-    per["hari_kerja_maks"] = grouped.max().astype(float).reindex(codes)
-    ketepatan = req.get("ketepatan", pd.Series(index=req.index, dtype=object))
-    for key in ("tepat_10", "tepat_17", "terlambat"):
-        per[key] = _by_opd(req, ketepatan == key, codes)
+    for key, values in _request_figures(req, opd, n_opd, decision, days).items():
+        per[key] = values
     per["pemberitahuan"] = per["tepat_10"] + per["tepat_17"] + per["terlambat"]
     per["persen_tepat_waktu"] = (
         (per["tepat_10"] + per["tepat_17"]) / per["pemberitahuan"].replace(0, np.nan)
     ).astype(float)
 
     obj = reports.keberatan
-    per["keberatan"] = _by_opd(obj, None, codes)
-    per["sengketa"] = _by_opd(obj, obj["ke_komisi"] == "ya", codes)
+    obj_opd = _positions(obj["kode_opd"], codes)
+    to_commission = (obj["ke_komisi"] == "ya").to_numpy()
+    per["keberatan"] = _tally(obj_opd, n_opd)
+    per["sengketa"] = _tally(obj_opd, n_opd, to_commission)
 
     berkala = reports.berkala
-    published = berkala["diumumkan"] == "ya"
+    berkala_opd = _positions(berkala["kode_opd"], codes)
+    published = (berkala["diumumkan"] == "ya").to_numpy()
     cutoff = pd.Timestamp(period.end) - pd.DateOffset(months=FRESH_MONTHS)
-    fresh = published & (berkala["tanggal_mutakhir"] > cutoff)
-    per["berkala_item"] = _by_opd(berkala, None, codes)
-    per["berkala_terbit"] = _by_opd(berkala, published, codes)
-    per["berkala_mutakhir"] = _by_opd(berkala, fresh, codes)
+    fresh = published & (berkala["tanggal_mutakhir"] > cutoff).to_numpy()
+    per["berkala_item"] = _tally(berkala_opd, n_opd)
+    per["berkala_terbit"] = _tally(berkala_opd, n_opd, published)
+    per["berkala_mutakhir"] = _tally(berkala_opd, n_opd, fresh)
 
     per = per.join(_issue_counts(reports, codes))
     components = _readiness(per, config.readiness_weights)
     per["indeks_kesiapan"] = components["indeks_kesiapan"].fillna(0.0)
-    per["kualifikasi_internal"] = [
-        config.kualifikasi(float(score), period.year) for score in per["indeks_kesiapan"]
-    ]
+    per["kualifikasi_internal"] = _bands(per["indeks_kesiapan"], config, period.year)
 
-    refused = req[req["keputusan"] == "ditolak"]
-    disputes = obj[obj["ke_komisi"] == "ya"]
-    notice_days = with_notice["hari_kerja"].astype("int64").reset_index(drop=True)
+    refused = decision == list(schema.KEPUTUSAN).index("ditolak")
+    has_notice = days.notna().to_numpy()
+    notice_days = days[has_notice].astype("int64").reset_index(drop=True).rename("hari_kerja")
     totals = period_totals(per, notice_days)
+    status = per["status_laporan"].to_numpy()
 
     return PeriodSummary(
         period=period,
         per_opd=per,
         totals=totals,
-        decisions=_counts(req["keputusan"], schema.KEPUTUSAN),
-        refusals_by_letter=_counts(refused["pasal_17"], law.PASAL_17),
+        decisions=_code_counts(decision, schema.KEPUTUSAN, "keputusan"),
+        refusals_by_letter=_counts(req["pasal_17"][refused], law.PASAL_17),
         objections_by_ground=_counts(obj["alasan"], law.PASAL_35_GROUNDS),
-        dispute_outcomes=_counts(disputes["hasil_sengketa"], schema.HASIL_SENGKETA),
+        dispute_outcomes=_counts(obj["hasil_sengketa"][to_commission], schema.HASIL_SENGKETA),
         working_days_to_notice=notice_days,
-        missing_opd=[c for c in codes if per.at[c, "status_laporan"] == "tidak_melapor"],
-        late_opd=[c for c in codes if per.at[c, "status_laporan"] == "terlambat"],
+        missing_opd=list(codes[status == "tidak_melapor"]),
+        late_opd=list(codes[status == "terlambat"]),
         report_due=reports.report_due,
         components=components,
     )

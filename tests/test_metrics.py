@@ -3,13 +3,17 @@
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from fixtures.reports.build import objection, periodic, request, write
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kip_training.config import load_config
 from kip_training.metrics import INDEX_LABEL, compare, summarize
-from kip_training.reports import Period, load_reports
+from kip_training.reports import Period, load_reports, schema
+from kip_training.reports.model import FileResult, Issue, ReportSet
 
 D = dt.date
 ROSTER = pd.DataFrame(
@@ -185,3 +189,139 @@ def test_compare_gives_the_change_of_each_figure(summary, tmp_path):
     assert comparison.per_opd_change.loc["DINKES", "permohonan"] == 4 - 1
     alone = compare(summary, None)
     assert alone.change("permohonan") is None
+
+
+# --- per-OPD figures against a row-by-row count, on generated report sets -----------------
+
+CODES = ["A", "B", "C", "D"]  # roster; "X" below is an OPD outside it
+DECISIONS = [*schema.KEPUTUSAN, None]
+TIMELINESS = ["tepat_10", "tepat_17", "terlambat", None]
+
+request_rows = st.lists(
+    st.tuples(
+        st.sampled_from([*CODES, "X", None]),
+        st.sampled_from(DECISIONS),
+        st.one_of(st.none(), st.integers(0, 30)),
+        st.sampled_from(TIMELINESS),
+    ),
+    max_size=25,
+)
+objection_rows = st.lists(
+    st.tuples(st.sampled_from([*CODES, "X"]), st.sampled_from(["ya", "tidak"])), max_size=6
+)
+periodic_rows = st.lists(
+    st.tuples(
+        st.sampled_from([*CODES, "X"]),
+        st.sampled_from(["ya", "tidak"]),
+        st.one_of(st.none(), st.dates(dt.date(2024, 1, 1), dt.date(2025, 6, 30))),
+    ),
+    max_size=8,
+)
+issue_rows = st.lists(
+    st.tuples(st.sampled_from([*CODES, "X", None]), st.sampled_from(["galat", "temuan"])),
+    max_size=6,
+)
+
+
+def _report_set(requests, objections, periodic_items, issues, reported) -> ReportSet:
+    """A ReportSet built directly (no files): only the columns summarize reads."""
+    text = pd.StringDtype(na_value=np.nan)
+    permohonan = pd.DataFrame(
+        {
+            "kode_opd": pd.array([r[0] for r in requests], dtype=text),
+            "keputusan": pd.array([r[1] for r in requests], dtype=text),
+            "pasal_17": pd.array(
+                ["h" if r[1] == "ditolak" else None for r in requests], dtype=text
+            ),
+            "hari_kerja": pd.array([r[2] for r in requests], dtype="Int64"),
+            "ketepatan": pd.array([r[3] for r in requests], dtype=text),
+        }
+    )
+    keberatan = pd.DataFrame(
+        {
+            "kode_opd": pd.array([o[0] for o in objections], dtype=text),
+            "ke_komisi": pd.array([o[1] for o in objections], dtype=text),
+            "alasan": pd.array(["a"] * len(objections), dtype=text),
+            "hasil_sengketa": pd.array(
+                ["dicabut" if o[1] == "ya" else None for o in objections], dtype=text
+            ),
+        }
+    )
+    berkala = pd.DataFrame(
+        {
+            "kode_opd": pd.array([b[0] for b in periodic_items], dtype=text),
+            "diumumkan": pd.array([b[1] for b in periodic_items], dtype=text),
+            "tanggal_mutakhir": pd.to_datetime([b[2] for b in periodic_items]).astype(
+                "datetime64[ns]"
+            ),
+        }
+    )
+    identitas = pd.DataFrame(
+        {
+            "kode_opd": pd.array(list(reported), dtype=text),
+            "status_laporan": pd.array(list(reported.values()), dtype=text),
+            "tanggal_laporan": pd.to_datetime([dt.date(2025, 7, 7)] * len(reported)),
+        }
+    )
+    roster = pd.DataFrame({"kode": CODES, "nama": CODES, "singkatan": CODES, "kelompok": "dinas"})
+    found = [
+        Issue(severity, "f.xlsx", None, None, None, None, "m", code) for code, severity in issues
+    ]
+    return ReportSet(
+        period=Period(2025, 1),
+        roster=roster,
+        identitas=identitas,
+        permohonan=permohonan,
+        keberatan=keberatan,
+        berkala=berkala,
+        kendala=pd.DataFrame(),
+        issues=found,
+        files=[
+            FileResult("f.xlsx", issues=found),
+            FileResult("old.xlsx", issues=found, used=False),
+        ],
+    )
+
+
+DEFAULT_CONFIG = load_config()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(request_rows, objection_rows, periodic_rows, issue_rows)
+def test_per_opd_figures_count_each_row_of_that_opd_once(requests, objections, items, issues):
+    reported = {"A": "tepat_waktu", "B": "terlambat", "C": "tepat_waktu"}  # D did not report
+    summary = summarize(_report_set(requests, objections, items, issues, reported), DEFAULT_CONFIG)
+    per = summary.per_opd
+    cutoff = dt.date(2024, 12, 31)  # six months before 30 June 2025
+    for code in CODES:
+        mine = [r for r in requests if r[0] == code]
+        row = per.loc[code]
+        assert row["permohonan"] == len(mine)
+        for decision in schema.KEPUTUSAN:
+            assert row[decision] == sum(r[1] == decision for r in mine)
+        for key in ("tepat_10", "tepat_17", "terlambat"):
+            assert row[key] == sum(r[3] == key for r in mine)
+        days = sorted(r[2] for r in mine if r[2] is not None)
+        if days:
+            assert row["hari_kerja_median"] == float(np.median(days))
+            assert row["hari_kerja_maks"] == float(days[-1])
+        else:
+            assert math.isnan(row["hari_kerja_median"]) and math.isnan(row["hari_kerja_maks"])
+        assert row["keberatan"] == sum(o[0] == code for o in objections)
+        assert row["sengketa"] == sum(o == (code, "ya") for o in objections)
+        assert row["berkala_item"] == sum(b[0] == code for b in items)
+        assert row["berkala_terbit"] == sum(b[0] == code and b[1] == "ya" for b in items)
+        fresh = [b for b in items if b[0] == code and b[1] == "ya" and b[2] and b[2] > cutoff]
+        assert row["berkala_mutakhir"] == len(fresh)
+        assert row["masalah_galat"] == sum(i == (code, "galat") for i in issues)
+        assert row["masalah_temuan"] == sum(i == (code, "temuan") for i in issues)
+    # Totals over all requests, including those of an OPD outside the roster.
+    assert summary.decisions.to_dict() == {
+        d: sum(r[1] == d for r in requests) for d in schema.KEPUTUSAN
+    }
+    assert summary.refusals_by_letter["h"] == sum(r[1] == "ditolak" for r in requests)
+    assert sorted(summary.working_days_to_notice) == sorted(
+        r[2] for r in requests if r[2] is not None
+    )
+    assert summary.missing_opd == ["D"] and summary.late_opd == ["B"]
+    assert per.loc["D", "indeks_kesiapan"] == 0.0

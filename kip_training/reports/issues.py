@@ -1,4 +1,4 @@
-"""Collect issues for one file: single issues, one per flagged row, or one per kind of warning."""
+"""Collect issues by file: single issues, one per flagged row, or one per kind of warning."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kip_training.reports.model import GALAT, PERINGATAN, Issue
+from kip_training.reports.model import PERINGATAN, Issue
 
 MAX_ROWS_LISTED = 5
 
@@ -66,31 +66,6 @@ class IssueSink:
             Issue(severity, self.file, sheet, row, column, clean_value(value), message)
         )
 
-    def per_row(
-        self,
-        mask,
-        rows,
-        severity: str,
-        sheet: str,
-        column: str | None,
-        values,
-        message,
-    ) -> None:
-        """One issue per row where ``mask`` is True; ``message`` is text or f(value, position).
-
-        ``mask``, ``rows`` (Excel row numbers) and ``values`` are aligned by position
-        (Series with a RangeIndex, or arrays); positions equal the frame's index labels.
-        """
-        flags = np.asarray(mask, dtype=bool)
-        if not flags.any():
-            return
-        row_numbers = np.asarray(rows)
-        cells = _as_objects(values)
-        for position in np.flatnonzero(flags):
-            value = cells[position] if cells is not None else None
-            text = message(value, position) if callable(message) else message
-            self.add(severity, text, sheet, int(row_numbers[position]), column, value)
-
     def grouped(
         self,
         mask,
@@ -122,5 +97,89 @@ class IssueSink:
     def with_opd(self, kode_opd: str | None) -> list[Issue]:
         return [dataclasses.replace(i, kode_opd=kode_opd) for i in self.issues]
 
-    def has_errors(self) -> bool:
-        return any(i.severity == GALAT for i in self.issues)
+
+def _cells_at(values, positions: np.ndarray) -> np.ndarray | None:
+    """The cells of ``values`` at ``positions`` as objects (only those: converting a whole
+    column of dates to Timestamps costs more than the check that flagged a few rows)."""
+    if values is None:
+        return None
+    if isinstance(values, pd.Series):
+        values = values.array
+    return _as_objects(values[positions])
+
+
+class ChunkSink:
+    """Issues of the rows of several files at once; each issue goes to its file's sink.
+
+    ``files`` arguments are, per row, the index of the row's file in ``sinks``; rows of
+    one file are contiguous. ``sheet`` is one sheet name, or a sequence of names by file.
+    Within a file, issues are added in the order of the calls, as :class:`IssueSink`
+    would add them file by file.
+    """
+
+    def __init__(self, sinks: list[IssueSink]) -> None:
+        self.sinks = sinks
+
+    def per_row(
+        self,
+        mask,
+        files: np.ndarray,
+        rows,
+        severity: str,
+        sheet,
+        column: str | None,
+        values,
+        message,
+    ) -> None:
+        """One issue per flagged row; ``message`` is text or f(value, position)."""
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        cells = _cells_at(values, positions)
+        row_numbers = np.asarray(rows)[positions].tolist()
+        owners = files[positions].tolist()
+        names = isinstance(sheet, str)
+        for k, position in enumerate(positions.tolist()):
+            value = cells[k] if cells is not None else None
+            text = message(value, position) if callable(message) else message
+            owner = owners[k]
+            self.sinks[owner].add(
+                severity,
+                text,
+                sheet if names else sheet[owner],
+                row_numbers[k],
+                column,
+                value,
+            )
+
+    def grouped(
+        self,
+        mask,
+        files: np.ndarray,
+        rows,
+        sheet,
+        column: str,
+        values,
+        message: str,
+        severity: str = PERINGATAN,
+    ) -> None:
+        """Per file, one warning for all its flagged rows (as :meth:`IssueSink.grouped`)."""
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        cells = _cells_at(values, positions)
+        row_numbers = np.asarray(rows)[positions]
+        owners = files[positions]
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        ends = np.r_[starts[1:], len(positions)]
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            owner = int(owners[start])
+            self.sinks[owner].grouped(
+                np.ones(end - start, dtype=bool),
+                row_numbers[start:end],
+                sheet if isinstance(sheet, str) else sheet[owner],
+                column,
+                cells[start:end] if cells is not None else None,
+                message,
+                severity,
+            )

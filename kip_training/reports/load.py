@@ -1,15 +1,15 @@
 """Load report files into tidy frames: headers matched, values normalised, rows counted.
 
-:func:`load_file` is a pure function of one file (picklable in and out, so a process
-pool can run it); :func:`load_reports` runs it over files and folders and then does the
-checks that need every file at once (the same OPD sent twice, OPDs that did not report).
+:func:`read_report` reads one report's cells (a pure function of one file);
+:func:`parse_reports` parses and checks many reports at once (sheet kind by sheet
+kind, see :mod:`~kip_training.reports.stacked`), so the work per distinct value and per
+column is shared by the reports of a chunk; :func:`load_reports` runs chunks of files
+(in a process pool when there are many) and then does the checks that need every file
+at once (the same OPD sent twice, OPDs that did not report).
 
-Speed: cells are read once into a 2-D object array per sheet (no DataFrame per sheet);
-each column is factorised once and each distinct value interpreted once; checks run
-on whole columns. No DataFrame is built per file: :func:`load_chunk` stacks the column
-arrays of many files and builds one frame per sheet kind. With many files,
-:func:`load_reports` hands chunks of files to a process pool (fork on Linux) and
-concatenates the chunks in file order, so the result does not depend on the pool.
+With many files, :func:`load_reports` hands chunks of files to a process pool (fork on
+Linux) and concatenates the chunks in file order, so the result does not depend on the
+pool or on how the files are split into chunks.
 
 Accounting: for every sheet, ``rows_read`` counts the non-blank rows below the header
 (the template's "CONTOH" example row is not data and is not counted), and
@@ -34,7 +34,9 @@ import numpy as np
 import pandas as pd
 
 from kip_training.reports import schema
-from kip_training.reports.issues import IssueSink
+from kip_training.reports.headers import blank_matrix, cached_key, cell_matrix
+from kip_training.reports.identity import Identity, file_period, match_roster, parse_identitas
+from kip_training.reports.issues import ChunkSink, IssueSink
 from kip_training.reports.model import (
     GALAT,
     PERINGATAN,
@@ -44,530 +46,56 @@ from kip_training.reports.model import (
     ReportSet,
     SheetCount,
 )
-from kip_training.reports.normalise import (
-    BLANK,
-    ERROR,
-    Factorized,
-    Parsed,
-    interpret_value,
-    is_blank,
-    parse_factorized,
-    to_date,
-)
+from kip_training.reports.normalise import Factorized, to_date
+from kip_training.reports.stacked import StackedSheet, empty_stacked, parse_stacked
 
-HEADER_SEARCH_ROWS = 10
 IGNORED_SHEETS = schema.PETUNJUK_NAMES | {"daftar_pilihan", "daftar", "pilihan", "lists"}
 
-WARNING_TEXT = {
-    "dmy": "Tanggal ditulis sebagai teks hari/bulan/tahun dan dibaca sebagai tanggal; "
-    "sebaiknya ketik sebagai tanggal Excel",
-    "words": "Tanggal ditulis dengan nama bulan dan dibaca sebagai tanggal",
-    "serial": "Angka dibaca sebagai nomor seri tanggal Excel; format selnya sebagai tanggal",
-    "ribuan": "Angka ditulis dengan titik ribuan atau 'Rp' dan dibaca sebagai angka",
-    "sinonim": "Nilai ditulis dengan ejaan lain dan dibaca sebagai pilihan baku",
-}
-
-
-def error_text(column: schema.Column, value: object) -> str:
-    """What is wrong with an unreadable cell, and what to do (Indonesian)."""
-    if column.kind == schema.DATE:
-        return f"'{value}' bukan tanggal. Tulis tanggal seperti 15/03/2025 atau 2025-03-15."
-    if column.kind == schema.NUMBER:
-        return f"'{value}' bukan angka yang sah. Tulis angka rupiah tanpa minus, misalnya 50000."
-    if column.kind == schema.INTEGER:
-        return f"'{value}' bukan bilangan bulat. Tulis angka, misalnya 2025."
-    if column.key in schema.LETTER_COLUMNS:
-        letters = schema.LETTER_COLUMNS[column.key]
-        return f"'{value}' bukan huruf pasal yang sah. Tulis satu huruf {letters[0]}–{letters[-1]}."
-    choices = ", ".join(column.choices)
-    return f"'{value}' bukan pilihan yang sah untuk {column.title}. Pilih salah satu: {choices}."
-
-
 Array = np.ndarray | pd.api.extensions.ExtensionArray
+DATA_SHEETS = schema.SHEETS[1:]
 
 
 @dataclass
-class SheetData:
-    """A parsed data sheet: typed column arrays (with ``baris``) and the rejected mask.
+class RawReport:
+    """One report as read: its sheets' cells (row 0 = Excel row 1), or why it is unreadable.
 
-    ``columns`` maps column keys to 1-D arrays of ``n`` rows (numpy, or ``Int64``);
-    no DataFrame is built per file: the loader stacks the arrays of many files and
-    makes one frame (see :func:`load_chunk`). ``unreadable_rows`` counts the rows of a
-    sheet whose header row was not found (read and rejected, but not parsed).
+    A report is one workbook, or the CSV files of one report (one per sheet).
     """
 
-    sheet: schema.Sheet
-    columns: dict[str, Array]
-    rejected: np.ndarray
-    present: bool = True
-    unreadable_rows: int = 0
-
-    @property
-    def title(self) -> str:
-        return self.sheet.title
-
-    @property
-    def n(self) -> int:
-        return len(self.columns["baris"])
-
-    @property
-    def frame(self) -> pd.DataFrame:
-        """The parsed rows as a DataFrame (built on demand)."""
-        return pd.DataFrame(self.columns)
+    label: str
+    sheets: dict[str, np.ndarray]
+    unreadable: list[str] = dataclasses.field(default_factory=list)
 
 
-def _missing_column(column: schema.Column, n: int) -> Array:
-    """An empty column of ``n`` rows with the column's type."""
-    if column.kind == schema.DATE:
-        return np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-    if column.kind == schema.NUMBER:
-        return np.full(n, np.nan, dtype="float64")
-    if column.kind == schema.INTEGER:
-        return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
-    return np.full(n, np.nan, dtype=object)
+def read_report(path: Path | str | list[Path]) -> RawReport:
+    """Read the cells of one report's sheets; read errors are kept, never raised."""
+    from kip_training.errors import ReportError
+    from kip_training.reports.read import read_cells
+
+    paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
+    label = str(paths[0]) if len(paths) == 1 else str(paths[0].parent / (paths[0].stem + "…"))
+    report = RawReport(label, {})
+    for item in paths:
+        try:
+            for sheet_name, raw in read_cells(item, skip=IGNORED_SHEETS).items():
+                report.sheets.setdefault(sheet_name, raw)
+        except ReportError as exc:
+            report.unreadable.append(str(exc))
+    return report
 
 
-def _empty_sheet(sheet: schema.Sheet, present: bool = False) -> SheetData:
-    columns: dict[str, Array] = {c.key: _missing_column(c, 0) for c in sheet.columns}
-    columns["baris"] = np.zeros(0, dtype="int64")
-    return SheetData(sheet, columns, np.zeros(0, dtype=bool), present)
-
-
-def cell_matrix(raw) -> np.ndarray:
-    """A raw sheet (DataFrame or 2-D array of cells) as a 2-D object array."""
-    if isinstance(raw, np.ndarray) and raw.dtype == object and raw.ndim == 2:
-        return raw
-    if raw is None:
-        return np.empty((0, 0), dtype=object)
-    matrix = np.asarray(raw, dtype=object)
-    return matrix if matrix.ndim == 2 else matrix.reshape(len(matrix), -1)
-
-
-_HEADER_LOOKUPS: dict[str, dict[str, str]] = {}
-_KEYS: dict[object, str] = {}
-
-
-def _key(text: object) -> str:
-    """:func:`schema.normalise_key`, remembered: headers and sheet names repeat in every file."""
-    try:
-        return _KEYS[text]
-    except KeyError:
-        key = schema.normalise_key(text)
-        if len(_KEYS) < 10_000:
-            _KEYS[text] = key
-        return key
-    except TypeError:  # unhashable cell value
-        return schema.normalise_key(text)
-
-
-def _header_lookup(sheet: schema.Sheet) -> dict[str, str]:
-    if sheet.key in _HEADER_LOOKUPS and sheet is schema.SHEETS_BY_KEY.get(sheet.key):
-        return _HEADER_LOOKUPS[sheet.key]
-    lookup: dict[str, str] = {}
-    for column in sheet.columns:
-        for name in column.header_names():
-            lookup.setdefault(name, column.key)
-    if sheet is schema.SHEETS_BY_KEY.get(sheet.key):
-        _HEADER_LOOKUPS[sheet.key] = lookup
-    return lookup
-
-
-def _find_header(raw: np.ndarray, lookup: Mapping[str, str]) -> int | None:
-    """The row (0-based) among the first few that holds most known column headers."""
-    best, best_hits = None, 0
-    cells = raw[:HEADER_SEARCH_ROWS]
-    for position, row in enumerate(cells):
-        names = [_key(v) for v in row if isinstance(v, str) and v.strip()]
-        hits = sum(1 for n in names if n in lookup)
-        if hits > best_hits:
-            best, best_hits = position, hits
-        if hits >= 3:  # a real header row: stop looking
-            break
-    return best
-
-
-def _blank_matrix(columns: list[Factorized]) -> np.ndarray:
-    """rows x columns: True where the cell is empty."""
-    if not columns:
-        return np.zeros((0, 0), dtype=bool)
-    return np.column_stack([c.blank() for c in columns])
-
-
-def _example_rows(columns: list[Factorized], blank: np.ndarray, filled: np.ndarray) -> np.ndarray:
-    """Rows whose first non-empty cell starts with "CONTOH" (the template's example row).
-
-    Uses the columns' factorisation: each distinct value of a column that holds some
-    row's first non-empty cell is checked once.
-    """
-    example = np.zeros(len(filled), dtype=bool)
-    if not filled.any():
-        return example
-    first_col = np.argmax(~blank, axis=1)
-    for j in np.unique(first_col[filled]):
-        column = columns[j]
-        flags = np.zeros(len(column.uniques) + 1, dtype=bool)
-        for position, u in enumerate(column.uniques):
-            if (
-                isinstance(u, str)
-                and (u[:1] in ("c", "C") or u[:1].isspace())
-                and u.lstrip()[:6].upper().startswith(schema.EXAMPLE_MARK)
-            ):
-                flags[position] = True
-        if flags.any():
-            rows = filled & (first_col == j)
-            example[rows] = flags[column.codes[rows]]
-    return example
-
-
-def parse_sheet(raw, sheet: schema.Sheet, name: str, sink: IssueSink) -> SheetData:
-    """Parse one data sheet: find the header, map columns, drop personal data, type values.
-
-    ``raw`` is the sheet's cells (a 2-D object array, or a DataFrame), row 0 = Excel row 1.
-    """
-    lookup = _header_lookup(sheet)
-    raw = cell_matrix(raw)
-    header_at = _find_header(raw, lookup)
-    start = 0 if header_at is None else header_at + 1
-    cells = raw[start:]
-    columns = [Factorized.of(cells[:, j]) for j in range(cells.shape[1])]
-    blank = _blank_matrix(columns)
-    filled = ~blank.all(axis=1) if blank.size else np.zeros(len(cells), dtype=bool)
-    if header_at is None:
-        read = int(filled.sum())
-        data = _empty_sheet(sheet, present=True)
-        if read:
-            sink.add(
-                GALAT,
-                f"Baris judul kolom lembar {name} tidak dikenali, sehingga {read} baris lembar "
-                "ini tidak dapat dibaca. Judul kolom harus ada di baris 1, misalnya: "
-                f"{', '.join(c.title for c in sheet.columns[:4])}. Salin dari templat terbaru.",
-                name,
-            )
-            data.unreadable_rows = read
-        return data
-
-    # The template's example row: its first non-empty cell starts with "CONTOH".
-    keep = filled & ~_example_rows(columns, blank, filled)
-    positions = np.flatnonzero(keep)
-    n = len(positions)
-    rows = positions + (start + 1)  # Excel row numbers
-    headers = list(raw[header_at])
-    present = (~blank[positions]).any(axis=0) if n else np.zeros(len(headers), dtype=bool)
-
-    mapped: dict[str, int] = {}
-    for position, header in enumerate(headers):
-        key = _key(header) if not is_blank(header) else ""
-        column_letter = _letter(position) if key not in lookup else ""
-        values_present = bool(present[position])
-        if key not in lookup and key and schema.is_personal_header(key):
-            sink.add(
-                PERINGATAN,
-                f"Kolom '{header}' berisi data pribadi pemohon dan dibuang saat dibaca; "
-                "laporan ke PPID Utama tidak memerlukannya. Hapus kolom ini dari berkas.",
-                name,
-                header_at + 1,
-                str(header),
-            )
-            continue
-        if key in lookup:
-            target = lookup[key]
-            if target in mapped:
-                sink.add(
-                    PERINGATAN,
-                    f"Kolom '{header}' (kolom {_letter(position)}) bermakna sama dengan kolom "
-                    "sebelumnya dan diabaikan. Hapus salah satu.",
-                    name,
-                    header_at + 1,
-                    str(header),
-                )
-                continue
-            mapped[target] = position
-        elif key and values_present:
-            sink.add(
-                PERINGATAN,
-                f"Kolom '{header}' (kolom {column_letter}) tidak dikenal dan tidak dibaca. "
-                "Pakai judul kolom dari templat.",
-                name,
-                header_at + 1,
-                str(header),
-            )
-        elif not key and values_present:
-            sink.add(
-                PERINGATAN,
-                f"Kolom {column_letter} berisi data tetapi tidak berjudul, sehingga tidak dibaca.",
-                name,
-                header_at + 1,
-                column_letter,
-            )
-
-    data: dict[str, Array] = {}
-    rejected = np.zeros(n, dtype=bool)
-    missing_required = [c for c in sheet.columns if c.required and c.key not in mapped]
-    for column in sheet.columns:
-        if column.key not in mapped:
-            data[column.key] = _missing_column(column, n)
-            continue
-        position = mapped[column.key]
-        parsed: Parsed = parse_factorized(columns[position].take(positions), column)
-        data[column.key] = parsed.values
-        raw_values = cells[positions, position] if parsed.errors.any() or parsed.warnings else None
-        sink.per_row(
-            parsed.errors,
-            rows,
-            GALAT,
-            name,
-            column.title,
-            raw_values,
-            lambda value, _i, c=column: error_text(c, value),
-        )
-        rejected |= parsed.errors
-        for kind, mask in parsed.warnings.items():
-            sink.grouped(mask, rows, name, column.title, raw_values, WARNING_TEXT[kind])
-        if column.required:
-            sink.per_row(
-                parsed.blank,
-                rows,
-                GALAT,
-                name,
-                column.title,
-                None,
-                f"{column.title} wajib diisi. Lengkapi sel ini atau hapus barisnya.",
-            )
-            rejected |= parsed.blank
-    if missing_required and n:
-        titles = ", ".join(f"'{c.title}'" for c in missing_required)
-        sink.add(
-            GALAT,
-            f"Kolom wajib {titles} tidak ditemukan di lembar {name}; semua {n} "
-            "baris lembar ini ditolak. Tambahkan kolomnya dengan judul seperti di templat.",
-            name,
-            header_at + 1,
-        )
-        rejected[:] = True
-    data["baris"] = rows.astype("int64")
-    return SheetData(sheet, data, rejected)
-
-
-def _letter(position: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(position + 1)
-
-
-@dataclass
-class Identity:
-    """The Identitas sheet: fields, their Excel rows, and whether the file is usable."""
-
-    values: dict[str, object]
-    rows: dict[str, int]
-    present: bool
-
-
-def parse_identitas(raw, name: str, sink: IssueSink) -> Identity:
-    """Read the Identitas sheet, laid out as label/value rows or as a one-row table."""
-    sheet = schema.IDENTITAS
-    if raw is None:
-        return Identity({}, {}, False)
-    raw = cell_matrix(raw)
-    if raw.size == 0:
-        return Identity({}, {}, False)
-    lookup = _header_lookup(sheet)
-    header_at = _find_header(raw, lookup)
-    table_hits = 0
-    if header_at is not None:
-        table_hits = sum(1 for v in raw[header_at] if schema.normalise_key(v) in lookup)
-    cells: dict[str, tuple[object, int]] = {}
-    if table_hits >= 3:  # one-row table: headers then values
-        body = raw[header_at + 1 :]
-        blank = _blank_matrix([Factorized.of(body[:, c]) for c in range(body.shape[1])])
-        filled = np.flatnonzero(~blank.all(axis=1)) if blank.size else []
-        if len(filled):
-            first = header_at + 1 + int(filled[0])
-            for position, header in enumerate(raw[header_at]):
-                key = lookup.get(schema.normalise_key(header))
-                if key and key not in cells:
-                    cells[key] = (raw[first, position], first + 1)
-    else:  # label in the first non-empty cell, value in the cell to its right
-        for index, values in enumerate(raw.tolist()):  # a handful of rows: a loop is fine
-            filled = [n for n, v in enumerate(values) if not is_blank(v)]
-            if not filled:
-                continue
-            key = lookup.get(schema.normalise_key(values[filled[0]]))
-            if key and key not in cells:
-                at = filled[0] + 1
-                cells[key] = (values[at] if at < len(values) else None, index + 1)
-    values: dict[str, object] = {}
-    rows: dict[str, int] = {}
-    for column in sheet.columns:
-        raw_value, row = cells.get(column.key, (None, None))
-        rows[column.key] = row
-        value, status = interpret_value(raw_value, column)
-        if status == ERROR:
-            sink.add(GALAT, error_text(column, raw_value), name, row, column.title, raw_value)
-            value = None
-        elif column.required and status == BLANK:
-            where = (
-                "" if row else " (isiannya tidak ditemukan; pakai lembar Identitas dari templat)"
-            )
-            sink.add(
-                GALAT if column.key in ("kode_opd", "tahun", "semester") else PERINGATAN,
-                f"{column.title} wajib diisi{where}."
-                + (
-                    " Tanpa tanggal ini laporan dianggap dikirim tepat waktu."
-                    if column.key == "tanggal_laporan"
-                    else ""
-                ),
-                name,
-                row,
-                column.title,
-            )
-            value = None
-        elif status in WARNING_TEXT:
-            sink.add(PERINGATAN, WARNING_TEXT[status] + ".", name, row, column.title, raw_value)
-        if value is not None and not (isinstance(value, float) and np.isnan(value)):
-            values[column.key] = value
-    return Identity(values, rows, True)
-
-
-def _match_roster(
-    identity: Identity, roster: Mapping[str, str] | None, name: str, sink: IssueSink
-) -> str | None:
-    """The roster code of the report's OPD (by code, else by name), or None."""
-    code = identity.values.get("kode_opd")
-    code = str(code).strip().upper() if code is not None else None
-    if roster is None:
-        return code
-    if code in roster:
-        given = identity.values.get("nama_opd")
-        if given and schema.normalise_key(given) != schema.normalise_key(roster[code]):
-            sink.add(
-                PERINGATAN,
-                f"Nama OPD '{given}' berbeda dengan nama di daftar OPD untuk kode {code} "
-                f"('{roster[code]}'); laporan dicatat sebagai {roster[code]}.",
-                name,
-                identity.rows.get("nama_opd"),
-                "Nama OPD",
-                given,
-            )
-        return code
-    by_name = {schema.normalise_key(v): k for k, v in roster.items()}
-    given = identity.values.get("nama_opd")
-    if given and schema.normalise_key(given) in by_name:
-        found = by_name[schema.normalise_key(given)]
-        sink.add(
-            PERINGATAN,
-            f"Kode OPD '{code or ''}' tidak ada di daftar OPD; dari Nama OPD laporan ini "
-            f"dicatat sebagai {found}. Perbaiki kode OPD.",
-            name,
-            identity.rows.get("kode_opd"),
-            "Kode OPD",
-            code,
-        )
-        return found
-    if code:
-        sink.add(
-            GALAT,
-            f"Kode OPD '{code}' tidak ada di daftar OPD wajib lapor, sehingga laporan ini "
-            "tidak dapat dicatat. Pakai kode dari daftar OPD PPID Utama (data/opd.csv).",
-            name,
-            identity.rows.get("kode_opd"),
-            "Kode OPD",
-            code,
-        )
-    return None
-
-
-Rows = dict[str, "dict[str, Array] | dict[str, object]"]
-
-
-def load_raw(
-    raw_sheets: Mapping[str, pd.DataFrame | np.ndarray],
-    file: str,
-    roster: Mapping[str, str] | None = None,
-    expected_period: Period | None = None,
-    calendar=None,
-) -> FileResult:
-    """Parse and validate the raw sheets of one report (see :func:`load_file`)."""
-    result, rows = _load_raw(raw_sheets, file, roster, expected_period, calendar)
-    result.frames = _file_frames(rows, result.kode_opd, file)
-    return result
-
-
-def _file_frames(rows: Rows, kode: str | None, file: str) -> dict[str, pd.DataFrame]:
-    """The accepted rows of one file as DataFrames (as :func:`load_chunk` builds them)."""
-    frames = {}
-    for key, columns in rows.items():
-        if key == "identitas":
-            frames[key] = _identitas_frame([columns])
-        else:
-            frames[key] = _rows_frame([columns], [kode], [file])
-    return frames
-
-
-def _stack(arrays: list[Array]) -> Array:
-    if len(arrays) == 1:
-        return arrays[0]
-    if all(isinstance(a, np.ndarray) for a in arrays):
-        return np.concatenate(arrays)
-    return type(arrays[0])._concat_same_type(arrays)
-
-
-def _typed_column(values: Array) -> Array:
-    """Text and code columns as pandas' string dtype (missing = NaN), whatever they hold.
-
-    Stating the type (rather than letting pandas infer it from the values) keeps a
-    column's dtype the same for any split of the files into chunks, even when one
-    chunk has no value at all in that column.
-    """
-    if isinstance(values, np.ndarray) and values.dtype == object:
-        return pd.array(values, dtype="str")
-    return values
-
-
-def _rows_frame(parts: list[dict[str, Array]], kodes: list, files: list) -> pd.DataFrame:
-    """One DataFrame of the accepted rows of several files (``kode_opd`` and ``file`` first)."""
-    sizes = [len(p["baris"]) for p in parts]
-    data: dict[str, Array] = {
-        "kode_opd": np.repeat(np.array(kodes, dtype=object), sizes),
-        "file": np.repeat(np.array(files, dtype=object), sizes),
-    }
-    for name in parts[0]:
-        data[name] = _stack([p[name] for p in parts])
-    return pd.DataFrame({name: _typed_column(values) for name, values in data.items()})
-
-
-def _identitas_frame(records: list[dict[str, object]]) -> pd.DataFrame:
-    """One row per report; text fields as string dtype, the report date as datetime64."""
-    frame = pd.DataFrame(records)
-    for name in frame.columns:
-        if name != "tanggal_laporan" and frame[name].dtype == object:
-            frame[name] = _typed_column(frame[name].to_numpy(dtype=object))
-    frame["tanggal_laporan"] = pd.to_datetime(frame["tanggal_laporan"])
-    return frame
-
-
-def _load_raw(
-    raw_sheets: Mapping[str, pd.DataFrame | np.ndarray],
-    file: str,
-    roster: Mapping[str, str] | None = None,
-    expected_period: Period | None = None,
-    calendar=None,
-) -> tuple[FileResult, Rows]:
-    """:func:`load_raw` without DataFrames: the result, and accepted rows as column arrays."""
-    from kip_training.reports import validate
-
-    sink = IssueSink(file)
+def _data_sheets(sheets: Mapping[str, np.ndarray], sink: IssueSink) -> dict[str, tuple]:
+    """The report's sheets by schema key: (name in the file, cells); others are warned about."""
     by_key: dict[str, tuple[str, np.ndarray]] = {}
-    for sheet_name, raw in raw_sheets.items():
-        key = _key(sheet_name)
-        if key in IGNORED_SHEETS:
+    for sheet_name, raw in sheets.items():
+        if cached_key(sheet_name) in IGNORED_SHEETS:
             continue
         raw = cell_matrix(raw)
         sheet = schema.sheet_for_name(sheet_name)
         if sheet is None:
             if (
                 raw.size
-                and not _blank_matrix([Factorized.of(raw[:, c]) for c in range(raw.shape[1])]).all()
+                and not blank_matrix([Factorized.of(raw[:, c]) for c in range(raw.shape[1])]).all()
             ):
                 sink.add(
                     PERINGATAN,
@@ -585,141 +113,212 @@ def _load_raw(
             )
             continue
         by_key[sheet.key] = (sheet_name, raw)
+    return by_key
 
-    result = FileResult(file)
-    if not by_key:
-        sink.add(
-            GALAT,
-            f"Berkas {Path(file).name} tidak berisi lembar laporan (Identitas, Permohonan, "
-            "...). Pakai templat dari 'kip template'.",
-        )
-        result.issues = sink.with_opd(None)
-        result.readable = False
-        result.used = False
-        return result, {}
 
-    identity_name, identity_raw = by_key.get("identitas", (schema.IDENTITAS.title, None))
-    identity = parse_identitas(identity_raw, identity_name, sink)
-    kode = _match_roster(identity, roster, identity_name, sink) if identity.present else None
-    period = _period(identity, expected_period, identity_name, sink)
-    tanggal = identity.values.get("tanggal_laporan")
-    result.kode_opd = kode
-    result.period = period
-    result.tanggal_laporan = to_date(tanggal)
+@dataclass
+class _Report:
+    """One readable report while its chunk is parsed."""
 
-    data: dict[str, SheetData] = {}
-    for sheet in schema.SHEETS[1:]:
-        if sheet.key in by_key:
-            sheet_name, raw = by_key[sheet.key]
-            data[sheet.key] = parse_sheet(raw, sheet, sheet_name, sink)
-        else:
-            data[sheet.key] = _empty_sheet(sheet)
-            required = sheet.key == "permohonan"
-            sink.add(
-                GALAT if required else PERINGATAN,
-                f"Lembar {sheet.title} tidak ada. Pakai templat terbaru; bila tidak ada "
-                "isinya, biarkan lembarnya kosong.",
-                sheet.title,
+    index: int
+    sheets: dict[str, tuple[str, np.ndarray]]
+    identity: Identity
+    identity_name: str
+
+
+def _open_reports(
+    raws: list[RawReport],
+    sinks: list[IssueSink],
+    results: list[FileResult],
+    roster: Mapping[str, str] | None,
+    expected_period: Period | None,
+) -> list[_Report]:
+    """Per report: its sheets, identity, OPD and period; unusable files are settled here."""
+    opened = []
+    for index, raw in enumerate(raws):
+        sink, result = sinks[index], results[index]
+        by_key = _data_sheets(raw.sheets, sink) if raw.sheets else {}
+        if not by_key:
+            if raw.sheets or not raw.unreadable:
+                sink.add(
+                    GALAT,
+                    f"Berkas {Path(raw.label).name} tidak berisi lembar laporan (Identitas, "
+                    "Permohonan, ...). Pakai templat dari 'kip template'.",
+                )
+            result.readable = result.used = False
+            continue
+        name, cells = by_key.get("identitas", (schema.IDENTITAS.title, None))
+        identity = parse_identitas(cells, name, sink)
+        result.kode_opd = match_roster(identity, roster, name, sink) if identity.present else None
+        result.period = file_period(identity, expected_period, name, sink)
+        result.tanggal_laporan = to_date(identity.values.get("tanggal_laporan"))
+        opened.append(_Report(index, by_key, identity, name))
+    return opened
+
+
+def parse_reports(
+    raws: list[RawReport],
+    roster: Mapping[str, str] | None = None,
+    expected_period: Period | None = None,
+    calendar=None,
+) -> Chunk:
+    """Parse and validate several reports at once; their results, and their rows per sheet.
+
+    Each sheet kind is parsed for all the reports together (:mod:`stacked`), so the
+    cost per report is a few header cells, not a pass over every column. The accepted
+    rows of the usable reports are one frame per sheet kind (the ``file`` column tells
+    them apart). Issues are per file, in the order a file-by-file parse gives them,
+    sorted by sheet and row.
+    """
+    from kip_training.reports import validate
+
+    sinks = [IssueSink(raw.label) for raw in raws]
+    results = [FileResult(raw.label) for raw in raws]
+    chunk_sink = ChunkSink(sinks)
+    opened = _open_reports(raws, sinks, results, roster, expected_period)
+    stacked: dict[str, StackedSheet] = {}
+    for sheet in DATA_SHEETS:
+        parts = []
+        for report in opened:
+            if sheet.key in report.sheets:
+                parts.append((report.index, *report.sheets[sheet.key]))
+            else:
+                sinks[report.index].add(
+                    GALAT if sheet.key == "permohonan" else PERINGATAN,
+                    f"Lembar {sheet.title} tidak ada. Pakai templat terbaru; bila tidak ada "
+                    "isinya, biarkan lembarnya kosong.",
+                    sheet.title,
+                )
+        stacked[sheet.key] = parse_stacked(sheet, parts, len(raws), chunk_sink)
+    for report in opened:
+        if not report.identity.present:
+            sinks[report.index].add(
+                GALAT,
+                "Lembar Identitas tidak ada atau kosong, sehingga OPD dan periode laporan tidak "
+                "diketahui. Isi lembar Identitas dari templat.",
+                report.identity_name,
             )
+    validate.check_sheets(stacked, [r.period for r in results], calendar, chunk_sink)
 
-    if not identity.present:
-        sink.add(
-            GALAT,
-            "Lembar Identitas tidak ada atau kosong, sehingga OPD dan periode laporan tidak "
-            "diketahui. Isi lembar Identitas dari templat.",
-            identity_name,
+    rejected = {
+        key: np.bincount(sheet.files, weights=sheet.rejected, minlength=len(raws)).astype(int)
+        for key, sheet in stacked.items()
+    }
+    usable = np.zeros(len(raws), dtype=bool)
+    for report in opened:
+        usable[report.index] = _settle(
+            report, results[report.index], stacked, rejected, sinks[report.index], expected_period
         )
-    validate.check_file(data, period, calendar, sink)
+    for index, (raw, sink, result) in enumerate(zip(raws, sinks, results, strict=True)):
+        result.used = result.readable and bool(usable[index])
+        _finish_issues(raw, sink, result)
+    return results, _chunk_frames(stacked, opened, results, usable)
 
-    usable = kode is not None and period is not None
+
+def _settle(
+    report: _Report,
+    result: FileResult,
+    stacked: dict[str, StackedSheet],
+    rejected_rows: dict[str, np.ndarray],
+    sink: IssueSink,
+    expected_period: Period | None,
+) -> bool:
+    """Whether a report is usable; counts its rows per sheet (read = accepted + rejected)."""
+    identity, name, period = report.identity, report.identity_name, result.period
+    usable = result.kode_opd is not None and period is not None
     if usable and expected_period is not None and period != expected_period:
         sink.add(
             GALAT,
             f"Laporan ini untuk {period.title}, bukan {expected_period.title}; tidak dipakai "
             "untuk periode ini. Kirim laporan periode yang benar.",
-            identity_name,
+            name,
             identity.rows.get("semester"),
             "Semester",
             period.label,
         )
         usable = False
-
-    identity_ok = usable
     result.sheets[schema.IDENTITAS.key] = SheetCount(
-        identity_name,
+        name,
         rows_read=1 if identity.present else 0,
-        rows_accepted=1 if identity.present and identity_ok else 0,
-        rows_rejected=1 if identity.present and not identity_ok else 0,
+        rows_accepted=1 if identity.present and usable else 0,
+        rows_rejected=1 if identity.present and not usable else 0,
     )
-    accepted_rows: Rows = {}
-    for key, sheet_data in data.items():
-        unreadable = sheet_data.unreadable_rows
-        read = sheet_data.n + unreadable
-        rejected = int(sheet_data.rejected.sum()) + unreadable
+    for key, sheet in stacked.items():
+        index = report.index
+        read = int(sheet.read[index])
+        rejected = int(rejected_rows[key][index]) + int(sheet.unreadable[index])
         if not usable and read:
             sink.add(
                 GALAT,
-                f"Semua {read} baris lembar {sheet_data.title} ditolak karena OPD atau periode "
+                f"Semua {read} baris lembar {sheet.title} ditolak karena OPD atau periode "
                 "laporan tidak sah (lihat lembar Identitas).",
-                sheet_data.title,
+                sheet.title,
             )
             rejected = read
         result.sheets[key] = SheetCount(
-            sheet_data.title, rows_read=read, rows_accepted=read - rejected, rows_rejected=rejected
+            sheet.title, rows_read=read, rows_accepted=read - rejected, rows_rejected=rejected
         )
-        if usable:
-            keep = ~sheet_data.rejected
-            whole = bool(keep.all())
-            accepted_rows[key] = {
-                name: values if whole else values[keep]
-                for name, values in sheet_data.columns.items()
-            }
-    if usable:
-        ident = {c.key: identity.values.get(c.key) for c in schema.IDENTITAS.columns}
-        ident.update(kode_opd=kode, tahun=period.year, semester=period.semester, file=file)
-        accepted_rows = {"identitas": ident, **accepted_rows}
-    result.used = usable
+    return usable
+
+
+def _finish_issues(raw: RawReport, sink: IssueSink, result: FileResult) -> None:
+    """The report's issues, by sheet then row, with its OPD; read errors first."""
     order = {s.title: n for n, s in enumerate(schema.SHEETS)}
-    order.update({d.title: n for n, d in enumerate(data.values(), start=1)})
     sink.issues.sort(key=lambda i: (order.get(i.sheet, -1), i.row or 0))
-    result.issues = _with_opd(sink.issues, kode)
-    return result, accepted_rows
+    issues = _with_opd(sink.issues, result.kode_opd)
+    if raw.unreadable:
+        unreadable = IssueSink(raw.label)
+        for message in raw.unreadable:
+            unreadable.add(GALAT, message)
+        issues = unreadable.with_opd(result.kode_opd) + issues
+    result.issues = issues
 
 
-_ISSUE_FIELDS = ("severity", "file", "sheet", "row", "column", "value", "message", "kode_opd")
+def _chunk_frames(
+    stacked: dict[str, StackedSheet],
+    opened: list[_Report],
+    results: list[FileResult],
+    usable: np.ndarray,
+) -> dict[str, pd.DataFrame | None]:
+    """The accepted rows of the usable reports: one frame per sheet kind (None: no report)."""
+    if not usable.any():
+        return dict.fromkeys(FRAME_KEYS)
+    kodes = np.array([r.kode_opd for r in results], dtype=object)
+    labels = np.array([r.file for r in results], dtype=object)
+    records = []
+    for report in opened:
+        if usable[report.index]:
+            result = results[report.index]
+            values = {c.key: report.identity.values.get(c.key) for c in schema.IDENTITAS.columns}
+            values.update(
+                kode_opd=result.kode_opd,
+                tahun=result.period.year,
+                semester=result.period.semester,
+                file=result.file,
+            )
+            records.append(values)
+    frames: dict[str, pd.DataFrame | None] = {"identitas": _identitas_frame(records)}
+    for key, sheet in stacked.items():
+        keep = usable[sheet.files] & ~sheet.rejected
+        files = sheet.files[keep]
+        data: dict[str, Array] = {"kode_opd": kodes[files], "file": labels[files]}
+        whole = bool(keep.all())
+        for name, values in sheet.columns.items():
+            data[name] = values if whole else values[keep]
+        frames[key] = pd.DataFrame({n: _typed_column(v) for n, v in data.items()})
+    return frames
 
 
-def _with_opd(issues: list[Issue], kode: str | None) -> list[Issue]:
-    """The issues with their OPD code (as ``IssueSink.with_opd``, a few times faster)."""
-    if tuple(f.name for f in dataclasses.fields(Issue)) != _ISSUE_FIELDS:
-        return [dataclasses.replace(i, kode_opd=kode) for i in issues]  # pragma: no cover
-    return [
-        Issue(i.severity, i.file, i.sheet, i.row, i.column, i.value, i.message, kode)
-        for i in issues
-    ]
-
-
-def _period(
-    identity: Identity, expected: Period | None, name: str, sink: IssueSink
-) -> Period | None:
-    year = identity.values.get("tahun")
-    semester = identity.values.get("semester")
-    if year is not None and semester is not None:
-        try:
-            return Period(int(year), 1 if semester == "1" else 2)
-        except ValueError:  # pragma: no cover - the parser only gives "1" or "2"
-            return None
-    if expected is not None and identity.present:
-        sink.add(
-            PERINGATAN,
-            f"Tahun atau semester di lembar Identitas kosong; laporan dianggap untuk "
-            f"{expected.title}. Lengkapi lembar Identitas.",
-            name,
-            identity.rows.get("tahun"),
-            "Tahun",
-        )
-        return expected
-    return None
+def load_raw(
+    raw_sheets: Mapping[str, pd.DataFrame | np.ndarray],
+    file: str,
+    roster: Mapping[str, str] | None = None,
+    expected_period: Period | None = None,
+    calendar=None,
+) -> FileResult:
+    """Parse and validate the raw sheets of one report (see :func:`load_file`)."""
+    raw = RawReport(file, {name: cell_matrix(cells) for name, cells in raw_sheets.items()})
+    return _single(raw, roster, expected_period, calendar)
 
 
 def load_file(
@@ -733,46 +332,50 @@ def load_file(
     Never raises for a bad file: an unreadable file gives a FileResult with
     ``readable=False`` and one "galat" issue naming it.
     """
-    result, rows = _load_file(path, roster, expected_period, calendar)
-    result.frames = _file_frames(rows, result.kode_opd, result.file)
+    return _single(read_report(path), roster, expected_period, calendar)
+
+
+def _single(raw: RawReport, roster, expected_period, calendar) -> FileResult:
+    """One report parsed on its own, with its accepted rows in ``frames``."""
+    (result,), frames = parse_reports([raw], roster, expected_period, calendar)
+    if result.used:
+        result.frames = {k: f if f is not None else _empty_frame(k) for k, f in frames.items()}
     return result
 
 
-def _load_file(
-    path: Path | str | list[Path],
-    roster: Mapping[str, str] | None = None,
-    expected_period: Period | None = None,
-    calendar=None,
-) -> tuple[FileResult, Rows]:
-    """:func:`load_file` without DataFrames (accepted rows as column arrays)."""
-    from kip_training.errors import ReportError
-    from kip_training.reports.read import read_cells
+def _typed_column(values: Array) -> Array:
+    """Text and code columns as pandas' string dtype (missing = NaN), whatever they hold.
 
-    paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
-    label = str(paths[0]) if len(paths) == 1 else str(paths[0].parent / (paths[0].stem + "…"))
-    raw_sheets: dict[str, np.ndarray] = {}
-    unreadable: list[str] = []
-    skip = {name for name in IGNORED_SHEETS}
-    for item in paths:
-        try:
-            for sheet_name, raw in read_cells(item, skip=skip).items():
-                raw_sheets.setdefault(sheet_name, raw)
-        except ReportError as exc:
-            unreadable.append(str(exc))
-    if unreadable and not raw_sheets:
-        result = FileResult(label, readable=False, used=False)
-        sink = IssueSink(label)
-        for message in unreadable:
-            sink.add(GALAT, message)
-        result.issues = sink.issues
-        return result, {}
-    result, rows = _load_raw(raw_sheets, label, roster, expected_period, calendar)
-    if unreadable:
-        sink = IssueSink(label)
-        for message in unreadable:
-            sink.add(GALAT, message)
-        result.issues = sink.with_opd(result.kode_opd) + result.issues
-    return result, rows
+    Stating the type (rather than letting pandas infer it from the values) keeps a
+    column's dtype the same for any split of the files into chunks, even when one
+    chunk has no value at all in that column.
+    """
+    if isinstance(values, np.ndarray) and values.dtype == object:
+        return pd.array(values, dtype="str")
+    return values
+
+
+def _identitas_frame(records: list[dict[str, object]]) -> pd.DataFrame:
+    """One row per report; text fields as string dtype, the report date as datetime64."""
+    frame = pd.DataFrame(records)
+    for name in frame.columns:
+        if name != "tanggal_laporan" and frame[name].dtype == object:
+            frame[name] = _typed_column(frame[name].to_numpy(dtype=object))
+    frame["tanggal_laporan"] = pd.to_datetime(frame["tanggal_laporan"])
+    return frame
+
+
+_ISSUE_FIELDS = ("severity", "file", "sheet", "row", "column", "value", "message", "kode_opd")
+
+
+def _with_opd(issues: list[Issue], kode: str | None) -> list[Issue]:
+    """The issues with their OPD code (as ``IssueSink.with_opd``, a few times faster)."""
+    if tuple(f.name for f in dataclasses.fields(Issue)) != _ISSUE_FIELDS:
+        return [dataclasses.replace(i, kode_opd=kode) for i in issues]  # pragma: no cover
+    return [
+        Issue(i.severity, i.file, i.sheet, i.row, i.column, i.value, i.message, kode)
+        for i in issues
+    ]
 
 
 def load_roster(path: Path | str | None = None) -> pd.DataFrame:
@@ -819,13 +422,16 @@ def _combine(frames: list[pd.DataFrame | None]) -> pd.DataFrame | None:
 
 
 def _empty_frame(key: str) -> pd.DataFrame:
+    """The frame of a sheet kind without rows, with every column (derived ones too)."""
     if key == "identitas":
         return pd.DataFrame(columns=["kode_opd", "tahun", "semester", "tanggal_laporan", "file"])
     from kip_training.reports import validate
 
-    sheets = {k: _empty_sheet(sheet) for k, sheet in schema.SHEETS_BY_KEY.items()}
-    validate.check_file(sheets, None, None, IssueSink(""))  # adds the derived columns
-    return _rows_frame([sheets[key].columns], [], [])
+    sheets = {sheet.key: empty_stacked(sheet, 0) for sheet in DATA_SHEETS}
+    validate.check_sheets(sheets, [], None, ChunkSink([]))  # adds the derived columns
+    columns = {"kode_opd": np.empty(0, dtype=object), "file": np.empty(0, dtype=object)}
+    columns.update(sheets[key].columns)
+    return pd.DataFrame({name: _typed_column(values) for name, values in columns.items()})
 
 
 FRAME_KEYS = ("identitas", "permohonan", "keberatan", "berkala", "kendala")
@@ -839,42 +445,26 @@ Chunk = tuple[list[FileResult], dict[str, pd.DataFrame | None]]
 _WORKER_ARGS: tuple = ()
 
 
+#: Files parsed together: enough to share the work per distinct value, few enough to keep
+#: the cells of one chunk (about 15 MB for 64 reports of 300 requests) small.
+CHUNK_FILES = 64
+
+
 def load_chunk(
     groups: list[list[Path]],
     roster: Mapping[str, str] | None,
     expected_period: Period | None,
     calendar,
 ) -> Chunk:
-    """Load several files; return their results (without frames) and their rows per sheet.
+    """Read and parse several reports; their results (without frames) and rows per sheet.
 
     The accepted rows of the usable files are stacked per sheet kind into one frame
     for the whole chunk (the ``file`` column tells them apart): no DataFrame is built
     per file, and a process pool hands back a few large frames instead of many small.
     """
-    results: list[FileResult] = []
-    parts: dict[str, list] = {key: [] for key in FRAME_KEYS}
-    owners: dict[str, list[FileResult]] = {key: [] for key in FRAME_KEYS}
     with _gc_paused():
-        for group in groups:
-            result, rows = _load_file(
-                group if len(group) > 1 else group[0], roster, expected_period, calendar
-            )
-            results.append(result)
-            if result.used:
-                for key, columns in rows.items():
-                    parts[key].append(columns)
-                    owners[key].append(result)
-    frames: dict[str, pd.DataFrame | None] = {}
-    for key in FRAME_KEYS:
-        if not parts[key]:
-            frames[key] = None
-        elif key == "identitas":
-            frames[key] = _identitas_frame(parts[key])
-        else:
-            frames[key] = _rows_frame(
-                parts[key], [r.kode_opd for r in owners[key]], [r.file for r in owners[key]]
-            )
-    return results, frames
+        raws = [read_report(group if len(group) > 1 else group[0]) for group in groups]
+        return parse_reports(raws, roster, expected_period, calendar)
 
 
 @contextlib.contextmanager
@@ -947,17 +537,15 @@ def _load_chunks(
     """Load the file groups, in a process pool when there are many; chunks in file order."""
     explicit = workers is not None
     workers = min(available_cpus() if workers is None else workers, len(groups))
-    if workers <= 1 or len(groups) < pool_min_files:
-        return [load_chunk(groups, roster, expected_period, calendar)]
-    context = _pool_context(explicit)
+    context = _pool_context(explicit) if workers > 1 and len(groups) >= pool_min_files else None
     if context is None:
-        return [load_chunk(groups, roster, expected_period, calendar)]
+        return _in_this_process(groups, roster, expected_period, calendar)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     from kip_training.reports import read, validate  # noqa: F401  (imported once, inherited)
 
-    size = max(1, -(-len(groups) // (workers * CHUNKS_PER_WORKER)))
+    size = min(CHUNK_FILES, max(1, -(-len(groups) // (workers * CHUNKS_PER_WORKER))))
     chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
     try:
         with ProcessPoolExecutor(
@@ -968,7 +556,15 @@ def _load_chunks(
         ) as pool:
             return list(pool.map(_load_chunk_in_worker, chunks))
     except (BrokenProcessPool, OSError):  # a worker died (memory?) or none could start
-        return [load_chunk(groups, roster, expected_period, calendar)]
+        return _in_this_process(groups, roster, expected_period, calendar)
+
+
+def _in_this_process(groups, roster, expected_period, calendar) -> list[Chunk]:
+    """Load the file groups here, :data:`CHUNK_FILES` at a time."""
+    return [
+        load_chunk(groups[i : i + CHUNK_FILES], roster, expected_period, calendar)
+        for i in range(0, len(groups), CHUNK_FILES)
+    ] or [load_chunk([], roster, expected_period, calendar)]
 
 
 def load_reports(

@@ -43,10 +43,8 @@ _COMMA = re.compile(r"^\d+,\d+$")
 
 @dataclass
 class Parsed:
-    """A parsed column: values, cells in error, blank cells, reinterpreted cells by kind.
-
-    ``values`` is a Series when an index was given, else an array; masks are bool arrays.
-    """
+    """A parsed column: values (an array), and bool masks of the cells in error, the blank
+    cells and the reinterpreted cells by kind."""
 
     values: object
     errors: np.ndarray
@@ -68,16 +66,6 @@ class Factorized:
         uniques = np.asarray(uniques, dtype=object)
         codes = np.where(codes < 0, len(uniques), codes)
         return cls(codes, uniques)
-
-    def take(self, positions: np.ndarray | None) -> Factorized:
-        return self if positions is None else Factorized(self.codes[positions], self.uniques)
-
-    def broadcast(self, per_unique: list, fill) -> np.ndarray:
-        """Per-distinct results spread back over the cells (``fill`` for missing cells)."""
-        table = np.empty(len(per_unique) + 1, dtype=object)
-        table[:-1] = per_unique
-        table[-1] = fill
-        return table[self.codes]
 
     def blank(self) -> np.ndarray:
         # None and NaN are already the missing code; only texts of spaces remain.
@@ -238,9 +226,7 @@ _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
 _OK_CODE, _BLANK_CODE, _ERROR_CODE = 0, 1, 2
 
 
-def parse_factorized(
-    column_data: Factorized, column: schema.Column, index: pd.Index | None = None
-) -> Parsed:
+def parse_factorized(column_data: Factorized, column: schema.Column) -> Parsed:
     """Interpret each distinct value once and spread the results over the cells.
 
     Values are typed per distinct value too (dates to datetime64, amounts to float),
@@ -252,11 +238,10 @@ def parse_factorized(
     per_unique = _typed(np.array([r[0] for r in results] + [None], dtype=object), column)
     codes = column_data.codes
     values = per_unique[codes]
-    series = pd.Series(values, index=index, copy=False) if index is not None else values
     kinds = {r[1] for r in results}
     if kinds <= {OK}:  # the common case: every value read as it is; only empty cells
         blank = codes == len(results)
-        return Parsed(series, np.zeros(len(codes), dtype=bool), {}, blank)
+        return Parsed(values, np.zeros(len(codes), dtype=bool), {}, blank)
     status_of_unique = np.array(
         [_STATUS_CODE[r[1]] for r in results] + [_BLANK_CODE], dtype=np.int8
     )
@@ -267,7 +252,7 @@ def parse_factorized(
             mask = status == _STATUS_CODE[kind]
             if mask.any():
                 warnings[kind] = mask
-    return Parsed(series, status == _ERROR_CODE, warnings, status == _BLANK_CODE)
+    return Parsed(values, status == _ERROR_CODE, warnings, status == _BLANK_CODE)
 
 
 def interpret_value(value: object, column: schema.Column) -> tuple[object, str]:

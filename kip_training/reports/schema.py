@@ -12,6 +12,7 @@ PPID Utama does not need (see :data:`PERSONAL_DATA_HEADERS`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -675,13 +676,15 @@ PETUNJUK_TITLE = "Petunjuk"
 PETUNJUK_NAMES = frozenset({"petunjuk", "petunjuk_pengisian", "cara_mengisi", "panduan"})
 
 
+@functools.cache
+def _sheets_by_name() -> dict[str, Sheet]:
+    """Every accepted sheet name (normalised) -> its sheet; the first sheet wins a clash."""
+    return {name: sheet for sheet in reversed(SHEETS) for name in sheet.names()}
+
+
 def sheet_for_name(name: str) -> Sheet | None:
     """The schema sheet a workbook sheet name (any case/spacing/synonym) stands for."""
-    key = normalise_key(name)
-    for sheet in SHEETS:
-        if key in sheet.names():
-            return sheet
-    return None
+    return _sheets_by_name().get(normalise_key(name))
 
 
 def code_lookup(column: Column) -> dict[str, str]:

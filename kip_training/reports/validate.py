@@ -1,4 +1,9 @@
-"""Checks on the content of one report that catch real mistakes, on whole columns.
+"""Checks on the content of reports that catch real mistakes, on whole columns.
+
+The checks run on a :class:`~kip_training.reports.stacked.StackedSheet`: the rows of
+one sheet kind of many reports at once, each row knowing its file. What is per report
+(the semester, the uniqueness of numbers, the requests an objection may refer to) is
+keyed by the row's file.
 
 Severity: "galat" rejects the row (it cannot be counted as it stands); "peringatan"
 keeps the row but asks for a fix; "temuan" is a finding about the service itself
@@ -23,7 +28,7 @@ import pandas as pd
 
 from kip_training import law
 from kip_training.reports import schema
-from kip_training.reports.issues import IssueSink
+from kip_training.reports.issues import ChunkSink
 from kip_training.reports.model import GALAT, PERINGATAN, TEMUAN, Period
 from kip_training.textfmt import format_date
 
@@ -81,22 +86,37 @@ def working_days(calendar, starts, ends) -> pd.Series:
     return pd.Series(pd.arrays.IntegerArray(counted, ~both), index=index)
 
 
-def _duplicates(
-    numbers: np.ndarray, rows: np.ndarray, title: str, sheet: str, sink: IssueSink, what: str
-) -> np.ndarray:
-    """Rows whose number (any case) appeared on an earlier row."""
-    codes, uniques = pd.factorize(numbers, use_na_sentinel=True)
+def _normalised_codes(values: np.ndarray) -> np.ndarray:
+    """Per cell, a code of the value written in capitals without surrounding spaces (-1: empty)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if not len(uniques):
-        return np.zeros(len(numbers), dtype=bool)
+        return codes
     upper, _ = pd.factorize(np.array([str(u).strip().upper() for u in uniques], dtype=object))
-    key = np.where(codes >= 0, upper[np.maximum(codes, 0)], -1)
+    return np.where(codes >= 0, upper[np.maximum(codes, 0)], -1)
+
+
+def _duplicates(
+    numbers: np.ndarray,
+    files: np.ndarray,
+    rows: np.ndarray,
+    title: str,
+    sheet: str,
+    sinks: ChunkSink,
+    what: str,
+) -> np.ndarray:
+    """Rows whose number (any case) appeared on an earlier row of the same report."""
+    number = _normalised_codes(numbers)
+    if not len(number) or number.max(initial=-1) < 0:
+        return np.zeros(len(numbers), dtype=bool)
+    key = np.where(number >= 0, files * (int(number.max()) + 1) + number, -1)
     _, first = np.unique(key, return_index=True)
     dup = key >= 0
     dup[first] = False
     if dup.any():
         first_row = dict(zip(key[first].tolist(), rows[first].tolist(), strict=True))
-        sink.per_row(
+        sinks.per_row(
             dup,
+            files,
             rows,
             GALAT,
             sheet,
@@ -111,24 +131,32 @@ def _duplicates(
 
 
 def _outside(
-    dates: np.ndarray, rows: np.ndarray, title: str, period: Period | None, sheet: str, sink
+    dates: np.ndarray,
+    files: np.ndarray,
+    rows: np.ndarray,
+    title: str,
+    periods: list[Period | None],
+    sheet: str,
+    sinks: ChunkSink,
 ) -> np.ndarray:
-    if period is None:
-        return np.zeros(len(dates), dtype=bool)
-    start = np.datetime64(period.start, "ns")
-    end = np.datetime64(period.end, "ns")
-    outside = ~np.isnat(dates) & ((dates < start) | (dates > end))
-    sink.per_row(
+    """Rows dated outside the semester of their report (no check when it is unknown)."""
+    nat = np.datetime64("NaT", "ns")
+    starts = np.array([np.datetime64(p.start, "ns") if p else nat for p in periods])
+    ends = np.array([np.datetime64(p.end, "ns") if p else nat for p in periods])
+    start, end = starts[files], ends[files]
+    outside = ~np.isnat(dates) & ~np.isnat(start) & ((dates < start) | (dates > end))
+    sinks.per_row(
         outside,
+        files,
         rows,
         GALAT,
         sheet,
         title,
         _dates_at(dates, outside),
-        lambda v, _i: (
-            f"Tanggal {_fmt(v)} di luar {period.title} ({_fmt(period.start)} – "
-            f"{_fmt(period.end)}). Perbaiki tanggalnya, atau laporkan baris ini pada laporan "
-            "semester yang benar."
+        lambda v, i: (
+            f"Tanggal {_fmt(v)} di luar {periods[files[i]].title} "
+            f"({_fmt(periods[files[i]].start)} – {_fmt(periods[files[i]].end)}). Perbaiki "
+            "tanggalnya, atau laporkan baris ini pada laporan semester yang benar."
         ),
     )
     return outside
@@ -138,8 +166,9 @@ def _no_days(n: int = 0) -> pd.arrays.IntegerArray:
     return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
 
 
-def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> None:
-    frame, sheet = data.columns, data.title
+def check_permohonan(data, periods: list[Period | None], calendar, sinks: ChunkSink) -> None:
+    """Checks of the Permohonan rows; adds ``hari_kerja`` and ``ketepatan``."""
+    frame, sheet, files = data.columns, data.title, data.files
     col = schema.PERMOHONAN.column
     rows = frame["baris"]
     received = _dates(frame, "tanggal_diterima")
@@ -153,12 +182,13 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         return
 
     numbers = _objects(frame, "no_registrasi")
-    bad |= _duplicates(numbers, rows, col("no_registrasi").title, sheet, sink, "registrasi")
-    bad |= _outside(received, rows, col("tanggal_diterima").title, period, sheet, sink)
+    bad |= _duplicates(numbers, files, rows, col("no_registrasi").title, sheet, sinks, "registrasi")
+    bad |= _outside(received, files, rows, col("tanggal_diterima").title, periods, sheet, sinks)
 
     before = ~np.isnat(received) & ~np.isnat(notice) & (notice < received)
-    sink.per_row(
+    sinks.per_row(
         before,
+        files,
         rows,
         GALAT,
         sheet,
@@ -174,8 +204,9 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
     refused = decision == "ditolak"
     has_letter = ~pd.isna(letter)
     no_letter = refused & ~has_letter
-    sink.per_row(
+    sinks.per_row(
         no_letter,
+        files,
         rows,
         GALAT,
         sheet,
@@ -186,8 +217,9 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
     )
     bad |= no_letter
     stray = has_letter & ~refused & (decision != "dipenuhi_sebagian")
-    sink.per_row(
+    sinks.per_row(
         stray & ~bad,
+        files,
         rows,
         PERINGATAN,
         sheet,
@@ -208,8 +240,9 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
     ketepatan[within_17] = "tepat_17"
     ketepatan[late] = "terlambat"
     frame["ketepatan"] = ketepatan
-    sink.per_row(
+    sinks.per_row(
         late & ~bad,
+        files,
         rows,
         TEMUAN,
         sheet,
@@ -228,8 +261,9 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
         ),
     )
     no_notice = np.isin(decision, schema.KEPUTUSAN_FINAL) & np.isnat(notice) & ~bad
-    sink.grouped(
+    sinks.grouped(
         no_notice,
+        files,
         rows,
         sheet,
         col("tanggal_pemberitahuan").title,
@@ -240,29 +274,26 @@ def check_permohonan(data, period: Period | None, calendar, sink: IssueSink) -> 
     data.rejected = bad
 
 
-def _request_lookup(numbers: np.ndarray):
-    """``known(number)``: is a request number on the Permohonan sheet (any case, spaces)?
+def _known_requests(
+    request_numbers: np.ndarray, request_files: np.ndarray, numbers: np.ndarray, files: np.ndarray
+) -> np.ndarray:
+    """Per objection: is its request number on the Permohonan sheet of the same report?
 
-    An exact match is checked first (a C-level set lookup); the set of normalised
-    numbers is only built when some number does not match exactly.
+    Numbers match in any case and without surrounding spaces.
     """
-    exact = {n for n in pd.unique(numbers) if isinstance(n, str)}
-    normalised: set[str] | None = None
-
-    def known(number) -> bool:
-        nonlocal normalised
-        if number in exact:
-            return True
-        if normalised is None:
-            normalised = {str(n).strip().upper() for n in pd.unique(numbers) if not pd.isna(n)}
-        return str(number).strip().upper() in normalised
-
-    return known
+    codes = _normalised_codes(np.concatenate([request_numbers, numbers]))
+    requested, referred = codes[: len(request_numbers)], codes[len(request_numbers) :]
+    width = int(codes.max(initial=-1)) + 2
+    known = (request_files * width + requested)[requested >= 0]
+    return (referred >= 0) & np.isin(files * width + referred, known)
 
 
-def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
-    """Checks of the Keberatan sheet; ``requests(number)`` tells a known request number."""
-    frame, sheet = data.columns, data.title
+def check_keberatan(
+    data, requests, periods: list[Period | None], calendar, sinks: ChunkSink
+) -> None:
+    """Checks of the Keberatan rows; ``requests`` is the Permohonan sheet (its numbers are
+    the requests an objection may refer to). Adds ``hari_kerja_tanggapan``."""
+    frame, sheet, files = data.columns, data.title, data.files
     col = schema.KEBERATAN.column
     rows = frame["baris"]
     if not len(rows):
@@ -270,16 +301,19 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
         return
     bad = np.asarray(data.rejected, dtype=bool).copy()
     numbers = _objects(frame, "no_keberatan")
-    bad |= _duplicates(numbers, rows, col("no_keberatan").title, sheet, sink, "keberatan")
+    bad |= _duplicates(numbers, files, rows, col("no_keberatan").title, sheet, sinks, "keberatan")
     filed = _dates(frame, "tanggal_keberatan")
     answered = _dates(frame, "tanggal_tanggapan")
-    bad |= _outside(filed, rows, col("tanggal_keberatan").title, period, sheet, sink)
+    bad |= _outside(filed, files, rows, col("tanggal_keberatan").title, periods, sheet, sinks)
 
     request = _objects(frame, "no_registrasi")
-    known_request = np.array([r is None or requests(r) for r in request], dtype=bool)
+    known_request = _known_requests(
+        _objects(requests.columns, "no_registrasi"), requests.files, request, files
+    )
     unknown = ~pd.isna(request) & ~known_request
-    sink.per_row(
+    sinks.per_row(
         unknown,
+        files,
         rows,
         GALAT,
         sheet,
@@ -294,8 +328,9 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
     bad |= unknown
 
     before = ~np.isnat(filed) & ~np.isnat(answered) & (answered < filed)
-    sink.per_row(
+    sinks.per_row(
         before,
+        files,
         rows,
         GALAT,
         sheet,
@@ -310,8 +345,9 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
     d, known = _count_days(calendar, filed, np.where(before, np.datetime64("NaT"), answered))
     frame["hari_kerja_tanggapan"] = pd.arrays.IntegerArray(d, ~known)
     slow = known & (d > ANSWER.working_days) & ~bad
-    sink.per_row(
+    sinks.per_row(
         slow,
+        files,
         rows,
         TEMUAN,
         sheet,
@@ -325,8 +361,9 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
     to_ki = _objects(frame, "ke_komisi") == "ya"
     dispute_date = _dates(frame, "tanggal_sengketa")
     outcome = _objects(frame, "hasil_sengketa")
-    sink.per_row(
+    sinks.per_row(
         to_ki & np.isnat(dispute_date) & ~bad,
+        files,
         rows,
         PERINGATAN,
         sheet,
@@ -335,8 +372,9 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
         "Keberatan diajukan ke Komisi Informasi tetapi tanggal registrasi sengketa kosong. "
         "Isi tanggalnya.",
     )
-    sink.per_row(
+    sinks.per_row(
         ~to_ki & (~pd.isna(outcome) | ~np.isnat(dispute_date)) & ~bad,
+        files,
         rows,
         PERINGATAN,
         sheet,
@@ -347,12 +385,12 @@ def check_keberatan(data, requests, period, calendar, sink: IssueSink) -> None:
     data.rejected = bad
 
 
-def check_file(data: dict, period: Period | None, calendar, sink: IssueSink) -> None:
-    """Run every content check of one report; updates each sheet's rejected mask.
+def check_sheets(sheets: dict, periods: list[Period | None], calendar, sinks: ChunkSink) -> None:
+    """Run every content check; updates each sheet's rejected rows.
 
-    ``data`` maps sheet keys to :class:`~kip_training.reports.load.SheetData` (column
-    arrays); derived columns are added to their ``columns``.
+    ``sheets`` maps sheet keys to :class:`~kip_training.reports.stacked.StackedSheet`;
+    ``periods`` gives each file's semester (None when unknown); derived columns are added
+    to the sheets' ``columns``.
     """
-    requests = _request_lookup(_objects(data["permohonan"].columns, "no_registrasi"))
-    check_permohonan(data["permohonan"], period, calendar, sink)
-    check_keberatan(data["keberatan"], requests, period, calendar, sink)
+    check_permohonan(sheets["permohonan"], periods, calendar, sinks)
+    check_keberatan(sheets["keberatan"], sheets["permohonan"], periods, calendar, sinks)
