@@ -4,7 +4,8 @@ Run by ``bench/run.py`` as ``python bench/stages.py KIP_TOML REPORTS_DIR OUT_DIR
 JSON object of seconds per stage (wall clock), and under ``cpu`` the CPU seconds of
 each stage counting the pool's workers. The stages call the same functions as the commands:
 loading (with the process pool, then once more in a single process for comparison),
-the ``kip check`` output (text and JSON), the metrics, and the deck.
+the ``kip check`` output (text and JSON), storing the reports in the cache and reading
+them back (what ``kip deck`` does after ``kip check``), the metrics, and the deck.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def _check_output(reports) -> int:
     """What ``kip check --json FILE`` writes besides loading: the text report and the JSON."""
     from kip_training.commands import check
 
-    text = json.dumps(reports.as_dict(), ensure_ascii=False, indent=2)
+    text = check.json_text(reports.as_dict())
     out = io.StringIO()
     check._print_text(reports, out)
     return len(text) + len(out.getvalue())
@@ -70,6 +71,11 @@ def main(config_path: str, reports_dir: str, out_dir: str) -> dict:
     if reports is None:
         return results
     _timed(results, "check_output", _check_output, reports)
+    from kip_training.reports.cache import ReportCache
+
+    cache = ReportCache(Path(out_dir) / "simpanan")
+    _timed(results, "cache_write", cache.put, "bench", reports)
+    _timed(results, "cache_read", cache.get, "bench")
     from kip_training.metrics import compare, summarize
 
     summary = _timed(results, "metrics", summarize, reports, config, calendar)
