@@ -201,3 +201,40 @@ def test_appendix_has_one_row_per_opd(comparison, config):
     table = slide.blocks[0]
     assert len(table.rows) == len(comparison.current.per_opd)
     assert all(len(r) == len(table.columns) for r in table.rows)
+
+
+def _same(a, b) -> bool:
+    return type(a) is type(b) and (a == b or a is b or (a != a and b != b))
+
+
+def test_opd_rows_are_the_records_pandas_gives(comparison):
+    import numpy as np
+    import pandas as pd
+
+    frame = comparison.current.per_opd.copy()
+    frame.loc[frame.index[0], "persen_tepat_waktu"] = np.nan
+    frame["tanggal_laporan"] = pd.to_datetime(frame["tanggal_laporan"]).astype("datetime64[s]")
+    frame.loc[frame.index[1], "tanggal_laporan"] = pd.NaT
+    frame.loc[frame.index[2], "singkatan"] = np.nan
+    frame["opsional"] = pd.array([1, None] * (len(frame) // 2), dtype="Int64")
+    mixed = [np.int64(3), "x", None, np.float64(1.5), np.bool_(True), np.datetime64("2025-01-02")]
+    mixed = mixed * (len(frame) // len(mixed))
+    frame["campuran"] = pd.Series(mixed, index=frame.index, dtype=object)
+    rows = content._rows(frame)
+    assert [code for code, _ in rows] == [str(c) for c in frame.index]
+    for (_, got), expected in zip(rows, frame.to_dict("records"), strict=True):
+        assert list(got) == list(expected)
+        assert all(_same(got[k], expected[k]) for k in expected), (got, expected)
+    assert content._rows(frame.iloc[:0]) == []
+    assert content._rows(frame[[]]) == [(str(c), {}) for c in frame.index]
+
+
+def test_rows_are_built_once_per_deck_and_not_kept_after(comparison, config, monkeypatch):
+    built = []
+    real = content._build_rows
+    monkeypatch.setattr(content, "_build_rows", lambda frame: built.append(1) or real(frame))
+    content.build_content(comparison, config)
+    assert len(built) == 1
+    assert content._KNOWN_ROWS.get() is None
+    content.build_content(comparison, config)
+    assert len(built) == 2  # a new deck reads the (possibly changed) frame again

@@ -123,9 +123,7 @@ def test_kip_cache_off_turns_the_cache_off(monkeypatch, tmp_path):
     assert default_cache().directory == tmp_path
 
 
-def test_kip_deck_after_kip_check_uses_what_the_check_read(
-    tmp_path, monkeypatch, reads, capsys
-):
+def test_kip_deck_after_kip_check_uses_what_the_check_read(tmp_path, monkeypatch, reads, capsys):
     path = write(tmp_path, permohonan=[request()], keberatan=[])
     monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))
     assert main(["check", str(path)]) == 0

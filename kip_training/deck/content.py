@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -174,10 +176,75 @@ def long_name(row: Mapping[str, Any], code: str = "") -> str:
     return short_name(row, code)
 
 
+#: Rows already built from a ``per_opd`` frame, while :func:`build_content` runs (by id;
+#: the frame itself is kept so that its id cannot be reused meanwhile).
+_KNOWN_ROWS: ContextVar[dict[int, tuple[Any, list[tuple[str, dict[str, Any]]]]] | None] = (
+    ContextVar("_KNOWN_ROWS", default=None)
+)
+
+
+@contextmanager
+def _rows_remembered() -> Iterator[None]:
+    """Inside this block :func:`_rows` builds the rows of each frame once.
+
+    Eight slides read every OPD's row; the frame does not change while the deck's content
+    is built, and the slides only read the row dicts.
+    """
+    token = _KNOWN_ROWS.set({})
+    try:
+        yield
+    finally:
+        _KNOWN_ROWS.reset(token)
+
+
 def _rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
-    """(code, row dict) for every OPD of the summary, in roster order."""
+    """(code, row dict) for every OPD of the summary, in roster order (see _build_rows)."""
+    known = _KNOWN_ROWS.get()
+    if known is None:
+        return _build_rows(per_opd)
+    hit = known.get(id(per_opd))
+    if hit is None or hit[0] is not per_opd:
+        hit = (per_opd, _build_rows(per_opd))
+        known[id(per_opd)] = hit
+    return list(hit[1])
+
+
+def _build_rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(code, row dict) for every OPD of the summary, in roster order.
+
+    The same dicts as ``per_opd.to_dict("records")`` (Python scalars: int, float, str,
+    Timestamp, NaN/NaT), built from whole columns: ``Series.tolist`` converts a column
+    in one go, where ``to_dict`` boxes every cell on its own (3x slower on 1,000 OPDs).
+    """
+    from pandas.api.types import is_extension_array_dtype, is_object_dtype
+
     codes = [str(code) for code in per_opd.index]
-    return list(zip(codes, per_opd.to_dict("records"), strict=True))
+    names = list(per_opd.columns)
+    columns = []
+    for j in range(len(names)):
+        column = per_opd.iloc[:, j]
+        values = column.tolist()
+        if is_object_dtype(column.dtype) or is_extension_array_dtype(column.dtype):
+            values = [_native(v) for v in values]  # as to_dict boxes these columns
+        columns.append(values)
+    records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+    if not names:  # zip(*[]) yields nothing; to_dict gives one empty dict per row
+        records = [{} for _ in codes]
+    return list(zip(codes, records, strict=True))
+
+
+def _native(value: Any) -> Any:
+    """A cell of an object or extension column as ``to_dict`` gives it: NA as None,
+    NumPy scalars as Python ones (datetimes as Timestamp)."""
+    import pandas as pd
+
+    if value is pd.NA:
+        return None
+    if isinstance(value, np.datetime64 | np.timedelta64):
+        return pd.Timestamp(value) if isinstance(value, np.datetime64) else pd.Timedelta(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def _top_with_rest(
@@ -497,8 +564,11 @@ def _decisions_slide(summary: Any) -> Slide:
     )
 
 
-def working_day_bins(days: Sequence[float]) -> list[tuple[str, int]]:
-    """Counts of notices by working days: 0–5, 6–10, 11–17, more than 17."""
+def working_day_bins(days: Any) -> list[tuple[str, int]]:
+    """Counts of notices by working days: 0–5, 6–10, 11–17, more than 17.
+
+    ``days`` is array-like (a list, an array, a Series; NaN = no notice yet).
+    """
     limit, extended = law.NOTICE_DAYS, law.NOTICE_DAYS_EXTENDED
     half = limit // 2
     labels = [
@@ -550,7 +620,7 @@ def _timeliness_slide(summary: Any, config: Any, top_n: int) -> Slide:
         )
     else:
         charts.append(Text(("Belum ada pemberitahuan tertulis yang tercatat.",)))
-    bins = working_day_bins(list(summary.working_days_to_notice))
+    bins = working_day_bins(summary.working_days_to_notice)  # whole column, no list
     charts.append(
         Chart(
             "column",
@@ -1048,6 +1118,11 @@ def build_content(
     ``TrainingSummary`` (slide 13 is left out without it); ``config`` a
     :class:`~kip_training.config.Config` (body name, meeting, top N, thresholds).
     """
+    with _rows_remembered():
+        return _build_content(comparison, config, training, calendar)
+
+
+def _build_content(comparison: Any, config: Any, training: Any, calendar: Any) -> Deck:
     summary = comparison.current
     period = summary.period
     top_n = int(config.top_n) if config is not None else 10

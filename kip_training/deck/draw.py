@@ -27,6 +27,7 @@ from kip_training.deck.model import (
     Table,
     Text,
 )
+from kip_training.deck.slides import NewSlide, SlideMaker
 
 EMU_PER_POINT = 12700
 GAP = 0.15 * fit.POINTS_PER_INCH  # between blocks, in points
@@ -247,60 +248,41 @@ def content_area(layout: Any) -> Box:
     raise KeyError(1)  # find_layouts guarantees it
 
 
-def _placeholder(slide: Any, idx: int) -> Any | None:
-    for placeholder in slide.placeholders:
-        if placeholder.placeholder_format.idx == idx:
-            return placeholder
-    return None
-
-
-def _remove(shape: Any) -> None:
-    element = shape._element
-    element.getparent().remove(element)
-
-
-def _set_title(slide: Any, title: str) -> None:
-    placeholder = _placeholder(slide, 0)
-    if placeholder is not None:
-        placeholder.text_frame.text = title
-
-
-def _set_notes(slide: Any, notes: str) -> None:
+def _new_slide(maker: SlideMaker, layout: Any, title: str, notes: str) -> NewSlide:
+    """Add a slide with its title in placeholder 0 and its speaker notes."""
+    new = maker.add_slide(layout)
+    frame = new.text_frame(0)
+    if frame is not None:
+        frame.text = title
     if notes:
-        slide.notes_slide.notes_text_frame.text = notes
+        maker.set_notes(new.slide, notes)
+    return new
 
 
-def _new_slide(presentation: Any, layout: Any, title: str, notes: str) -> Any:
-    slide = presentation.slides.add_slide(layout)
-    _set_title(slide, title)
-    _set_notes(slide, notes)
-    return slide
-
-
-def draw_simple(presentation: Any, layouts: dict[str, Any], spec: Slide) -> None:
+def draw_simple(maker: SlideMaker, layouts: dict[str, Any], spec: Slide) -> None:
     """Title and section slides: title in placeholder 0, subtitle in placeholder 1."""
-    slide = _new_slide(presentation, layouts[spec.layout], spec.title, spec.notes)
-    subtitle = _placeholder(slide, 1)
+    new = _new_slide(maker, layouts[spec.layout], spec.title, spec.notes)
+    subtitle = new.text_frame(1)
     if subtitle is not None:
         if spec.subtitle:
-            subtitle.text_frame.text = spec.subtitle
+            subtitle.text = spec.subtitle
         else:
-            _remove(subtitle)
+            new.remove(1)
 
 
-def draw_content(presentation: Any, layouts: dict[str, Any], spec: Slide) -> int:
+def draw_content(maker: SlideMaker, layouts: dict[str, Any], spec: Slide) -> int:
     """Draw a content slide (and its continuation slides); return how many were added."""
     layout = layouts["isi"]
     area = content_area(layout)
-    slide = _new_slide(presentation, layout, spec.title, spec.notes)
-    body = _placeholder(slide, 1)
+    new = _new_slide(maker, layout, spec.title, spec.notes)
+    body = new.text_frame(1)
     if len(spec.blocks) == 1 and isinstance(spec.blocks[0], Bullets) and body is not None:
         block = spec.blocks[0]
         if bullets_height(block, area.width) <= area.height:
-            _fill_bullets(body.text_frame, block, own_bullets=False)
+            _fill_bullets(body, block, own_bullets=False)
             return 1
-    if body is not None:
-        _remove(body)
+    new.remove(1)
+    slide = new.slide
 
     fixed = {i: fixed_height(b, area.width) for i, b in enumerate(spec.blocks)}
     stretch = [i for i, h in fixed.items() if h is None]
@@ -313,7 +295,7 @@ def draw_content(presentation: Any, layouts: dict[str, Any], spec: Slide) -> int
         height = fixed[i] if fixed[i] is not None else share
         box = Box(area.left, top, area.width, height)
         if isinstance(block, Table):
-            added += _draw_table_pages(presentation, layout, slide, spec, block, box, area)
+            added += _draw_table_pages(maker, layout, slide, spec, block, box, area)
         else:
             draw_block(slide.shapes, block, box)
         top += height + GAP
@@ -321,7 +303,7 @@ def draw_content(presentation: Any, layouts: dict[str, Any], spec: Slide) -> int
 
 
 def _draw_table_pages(
-    presentation: Any, layout: Any, slide: Any, spec: Slide, table: Table, box: Box, area: Box
+    maker: SlideMaker, layout: Any, slide: Any, spec: Slide, table: Table, box: Box, area: Box
 ) -> int:
     """Draw a table, continuing it on new slides; return the number of extra slides."""
     measured = tables.measure(table, box.width)
@@ -337,11 +319,9 @@ def _draw_table_pages(
             if start == stop and len(pages) > 1:
                 continue  # nothing fits under the other blocks
         else:
-            target = _new_slide(presentation, layout, spec.title + CONTINUED, spec.notes)
-            body = _placeholder(target, 1)
-            if body is not None:
-                _remove(body)
-            where = area
+            new = _new_slide(maker, layout, spec.title + CONTINUED, spec.notes)
+            new.remove(1)
+            target, where = new.slide, area
             extra += 1
         tables.draw_table(
             target.shapes,
@@ -394,10 +374,11 @@ def draw_deck(deck: Deck, tpl: template.Template) -> Any:
     presentation = tpl.presentation
     presentation.core_properties.title = deck.title
     presentation.core_properties.author = "kip-training"
+    maker = SlideMaker(presentation)
     with _remembered_partnames(presentation.part.package):
         for spec in deck.slides:
             if spec.layout == "isi":
-                draw_content(presentation, tpl.layouts, spec)
+                draw_content(maker, tpl.layouts, spec)
             else:
-                draw_simple(presentation, tpl.layouts, spec)
+                draw_simple(maker, tpl.layouts, spec)
     return presentation

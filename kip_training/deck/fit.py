@@ -172,12 +172,14 @@ def wrapped_lines(text: str, width_pt: float, size_pt: float, bold: bool = False
     return total
 
 
+@lru_cache(maxsize=65536)  # pure; column widths look at every cell, often the same text
 def longest_word(text: str, size_pt: float, bold: bool = False) -> float:
     """Width (points) of the widest word of ``text``: a column narrower breaks words."""
     words = str(text).split()
     return max((text_width(w, size_pt, bold) for w in words), default=0.0)
 
 
+@lru_cache(maxsize=65536)  # pure; as longest_word
 def longest_line(text: str, size_pt: float, bold: bool = False) -> float:
     """Width (points) of the widest paragraph of ``text`` left unwrapped."""
     return max((text_width(p, size_pt, bold) for p in str(text).split("\n")), default=0.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,54 +86,119 @@ def _emu(points: float) -> int:
     return int(points * EMU_PER_POINT)
 
 
-@lru_cache(maxsize=256)
-def _cell_template(size_pt: int, align: str, fill: str, color: str, bold: bool) -> Any:
-    """A styled ``a:tc`` with one empty run, built once per style and deep-copied per cell.
+_TABLE_STYLE_ID = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default style
+_GRAPHIC_DATA_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
-    The XML is what python-pptx writes when a cell is styled through its API (margins,
-    middle anchor, solid fill, wrapped text, aligned paragraph, sized/bold/coloured font).
+
+class _CellXml:
+    """The XML of a ``a:tc`` of one style, holding a given text.
+
+    It is what python-pptx writes when a cell is styled through its API (margins, middle
+    anchor, solid fill, wrapped text, aligned paragraph, sized/bold/coloured font) and its
+    text set: one paragraph with one run per line. Long tables repeat the same short
+    texts ("0", "100%", ...), so the XML of a few of those is remembered.
     """
-    from pptx.oxml import parse_xml
 
+    _CACHE_SIZE = 1024  # texts per style
+    _CACHE_TEXT = 24  # longest text remembered (names are long and seldom repeat)
+
+    def __init__(self, open_: str, close: str, paragraph_open: str) -> None:
+        paragraph_close = "</a:t></a:r></a:p>"
+        self._head = open_ + paragraph_open
+        self._between = paragraph_close + paragraph_open
+        self._tail = paragraph_close + close
+        self._known: dict[str, str] = {}
+
+    def xml(self, text: Any) -> str:
+        text = str(text)
+        known = self._known.get(text)
+        if known is None:
+            lines = (_escape(line) for line in text.split("\n"))
+            known = self._head + self._between.join(lines) + self._tail
+            if len(text) <= self._CACHE_TEXT and len(self._known) < self._CACHE_SIZE:
+                self._known[text] = known
+        return known
+
+
+@lru_cache(maxsize=256)
+def _cell_xml(size_pt: int, align: str, fill: str, color: str, bold: bool) -> _CellXml:
+    """The cell XML for one style, built once per style."""
     margin_x, margin_y = _emu(fit.CELL_MARGIN_X), _emu(fit.CELL_MARGIN_Y)
-    xml = (
-        f"<a:tc {_NSDECL}>"
-        '<a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
-        f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
-        f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
-        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
-        f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t/></a:r></a:p>'
-        "</a:txBody>"
-        f'<a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}" marB="{margin_y}"'
-        f' anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr>'
-        "</a:tc>"
+    return _CellXml(
+        open_='<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>',
+        close=(
+            f'</a:txBody><a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}"'
+            f' marB="{margin_y}" anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/>'
+            "</a:solidFill></a:tcPr></a:tc>"
+        ),
+        paragraph_open=(
+            f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
+            f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
+            f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+            f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t>'
+        ),
     )
-    return parse_xml(xml)
 
 
-def _style(size_pt: int, align: str, header: bool, tone: Any, band: bool) -> Any:
-    """The template cell for one style (same rules as the former per-cell styling)."""
+def _style(size_pt: int, align: str, header: bool, tone: Any, band: bool) -> _CellXml:
+    """The cell XML for one style (same rules as the former per-cell styling)."""
     if header:
-        return _cell_template(size_pt, align, template.NAVY, _HEADER_COLOR, True)
+        return _cell_xml(size_pt, align, template.NAVY, _HEADER_COLOR, True)
     fill = template.LIGHT if band else "FFFFFF"
     color = _TONE_COLORS.get(tone, _BODY_COLOR)
-    return _cell_template(size_pt, align, fill, color, tone is not None)
+    return _cell_xml(size_pt, align, fill, color, tone is not None)
 
 
-def _cell(style: Any, text: Any) -> Any:
-    """A deep copy of ``style`` holding ``text``: one paragraph per line, like ``run.text``."""
-    tc = copy.deepcopy(style)
-    paragraph = tc[0][2]  # a:tc/a:txBody/a:p
-    lines = str(text).split("\n")
-    if len(lines) > 1:
-        body = tc[0]
-        for _ in lines[1:]:
-            body.append(copy.deepcopy(paragraph))
-    for p, line in zip(tc[0][2:], lines, strict=True):
-        if _CTRL_CHARS.search(line):  # python-pptx writes control characters as _xHHHH_
-            line = _CTRL_CHARS.sub(lambda m: f"_x{ord(m.group(0)):04X}_", line)
-        p[1][1].text = line  # a:p/a:r/a:t
-    return tc
+def _escape(line: str) -> str:
+    """``line`` as XML text, control characters written as _xHHHH_ like python-pptx does."""
+    if _CTRL_CHARS.search(line):
+        line = _CTRL_CHARS.sub(lambda m: f"_x{ord(m.group(0)):04X}_", line)
+    return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _table_xml(
+    table: Table, layout: TableLayout, start: int, stop: int, shape_id: int, left: int, top: int
+) -> str:
+    """The ``p:graphicFrame`` of rows [start, stop) of ``table`` with its header, as XML text.
+
+    The same XML python-pptx writes for ``add_table`` followed by per-cell styling; built
+    as one string and parsed once, which is many times faster for long tables.
+    """
+    widths = [_emu(w) for w in layout.widths]
+    heights = [_emu(layout.header)] + [_emu(h) for h in layout.rows[start:stop]]
+    size = layout.size_pt
+    parts = [
+        f"<p:graphicFrame {_NSDECL}><p:nvGraphicFramePr>"
+        f'<p:cNvPr id="{shape_id}" name="Tabel"/>'
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
+        "<p:nvPr/></p:nvGraphicFramePr>"
+        f'<p:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{sum(widths)}" cy="{sum(heights)}"/>'
+        f'</p:xfrm><a:graphic><a:graphicData uri="{_GRAPHIC_DATA_TABLE}"><a:tbl>'
+        f'<a:tblPr firstRow="1" bandRow="1"><a:tableStyleId>{_TABLE_STYLE_ID}</a:tableStyleId>'
+        "</a:tblPr><a:tblGrid>",
+        *(f'<a:gridCol w="{w}"/>' for w in widths),
+        f'</a:tblGrid><a:tr h="{heights[0]}">',
+        *(_style(size, c.align, True, None, False).xml(c.header) for c in table.columns),
+        "</a:tr>",
+    ]
+    untoned = {
+        band: [_style(size, c.align, False, None, band) for c in table.columns]
+        for band in (False, True)
+    }
+    for i, row in enumerate(table.rows[start:stop], start=1):
+        band = i % 2 == 0
+        styles: Sequence[_CellXml] = untoned[band]
+        if table.tones is not None:
+            tones = table.tones[start + i - 1]
+            styles = [
+                _style(size, c.align, False, tone, band)
+                for c, tone in zip(table.columns, tones, strict=True)
+            ]
+        parts.append(f'<a:tr h="{heights[i]}">')
+        parts.extend(style.xml(text) for style, text in zip(styles, row, strict=True))
+        parts.append("</a:tr>")
+    parts.append("</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+    return "".join(parts)
 
 
 def draw_table(
@@ -148,39 +212,18 @@ def draw_table(
 ) -> Any:
     """Draw rows [start, stop) of ``table`` with its header; return the graphic frame.
 
-    The table is added with one row, then its grid and rows are written as XML: each cell
-    is a copy of a prebuilt styled cell (see :func:`_cell_template`) with its text set.
+    The frame is written as XML text (see :func:`_table_xml`) and parsed in one go.
     """
+    from pptx.oxml import parse_xml
     from pptx.oxml.ns import qn
+    from pptx.shapes.shapetree import BaseShapeFactory
 
-    rows = table.rows[start:stop]
-    widths = [_emu(w) for w in layout.widths]
-    heights = [_emu(layout.header)] + [_emu(h) for h in layout.rows[start:stop]]
-    frame = shapes.add_table(1, len(table.columns), left, top, sum(widths), heights[0])
-    frame.name = "Tabel"
-    grid = frame.table
-    grid.first_row = True
-    grid.horz_banding = True
-    tbl = grid._tbl
-    for column, w in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
-        column.set("w", str(w))
-    for tr in tbl.tr_lst:
-        tbl.remove(tr)
-    tr_tag = qn("a:tr")
-    size = layout.size_pt
-
-    header = tbl.makeelement(tr_tag, {"h": str(heights[0])})
-    for column in table.columns:
-        header.append(_cell(_style(size, column.align, True, None, False), column.header))
-    tbl.append(header)
-    no_tones = (None,) * len(table.columns)
-    for i, row in enumerate(rows, start=1):
-        tones: Sequence[Any] = table.tones[start + i - 1] if table.tones is not None else no_tones
-        band = i % 2 == 0
-        tr = tbl.makeelement(tr_tag, {"h": str(heights[i])})
-        for j, (text, column) in enumerate(zip(row, table.columns, strict=True)):
-            tr.append(_cell(_style(size, column.align, False, tones[j], band), text))
-        tbl.append(tr)
-    frame.width = sum(widths)
-    frame.height = sum(heights)
-    return frame
+    tree = shapes._spTree
+    xml = _table_xml(table, layout, start, stop, tree.max_shape_id + 1, left, top)
+    frame = parse_xml(xml)
+    if "<a:t></a:t>" in xml:  # python-pptx writes an empty line as <a:t></a:t>, not <a:t/>
+        for t in frame.iter(qn("a:t")):
+            if t.text is None:
+                t.text = ""
+    tree.insert_element_before(frame, "p:extLst")
+    return BaseShapeFactory(frame, shapes)
