@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -112,6 +113,54 @@ def read_extra_days_off(path: Path) -> dict[dt.date, str]:
     return days
 
 
+HOLIDAY_CATEGORIES = ("public", "government")
+
+
+def _weekday_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
+    national = holidays.country_holidays(
+        "ID",
+        years=range(first_year, last_year + 1),
+        categories=HOLIDAY_CATEGORIES,
+        language="id",
+    )
+    return {day: name for day, name in national.items() if day.weekday() < 5}
+
+
+def national_days_off(first_year: int, last_year: int) -> dict[dt.date, str]:
+    """National holidays and cuti bersama on weekdays, from ``holidays``, with their names.
+
+    Computing them (the ``holidays`` country tables, 33 years of lunar and solar
+    dates) takes about 0.3 s, paid by every command and every worker process; the
+    table is kept in the toolkit's cache folder (``kalender/``), keyed by the version
+    of ``holidays`` and the years, so a new release of ``holidays`` (new cuti bersama)
+    is picked up at once.
+    """
+    import json
+
+    from kip_training.cachedir import cache_home
+
+    home = cache_home()
+    key = f"ID-{'-'.join(HOLIDAY_CATEGORIES)}-{first_year}-{last_year}-{holidays.__version__}"
+    path = None if home is None else home / "kalender" / f"{key}.json"
+    if path is not None:
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return {dt.date.fromisoformat(day): name for day, name in stored.items()}
+        except (OSError, ValueError, AttributeError):
+            pass  # not stored yet, or damaged: compute it again
+    days = _weekday_holidays(first_year, last_year)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            text = json.dumps({day.isoformat(): name for day, name in days.items()})
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:  # a read-only cache folder only costs time
+            pass
+    return days
+
+
 @dataclass
 class WorkingCalendar:
     """Working days for KIP deadlines in Indonesia (plus local extra days off)."""
@@ -128,16 +177,7 @@ class WorkingCalendar:
     @cached_property
     def days_off(self) -> dict[dt.date, str]:
         """Every weekday off (national holiday, cuti bersama, local), with its name."""
-        national = holidays.country_holidays(
-            "ID",
-            years=range(self.first_year, self.last_year + 1),
-            categories=("public", "government"),
-            language="id",
-        )
-        names: dict[dt.date, str] = {}
-        for day, name in national.items():
-            if day.weekday() < 5:
-                names[day] = name
+        names = national_days_off(self.first_year, self.last_year)
         for day, name in self.extra_days_off.items():
             if day.weekday() < 5:
                 names[day] = f"{names[day]}; {name}" if day in names else name
@@ -148,6 +188,11 @@ class WorkingCalendar:
         return np.busdaycalendar(
             weekmask="1111100", holidays=np.array(list(self.days_off), dtype="datetime64[D]")
         )
+
+    def prepare(self) -> WorkingCalendar:
+        """Compute the days off now (before forking processes that count with them)."""
+        self._busdaycal  # noqa: B018  (a cached property: computed once, then kept)
+        return self
 
     def __getstate__(self) -> dict:
         # numpy's busdaycalendar cannot be pickled; worker processes rebuild it.

@@ -126,3 +126,21 @@ def test_calendar_travels_to_worker_processes():
     assert local.is_working_day(D(2026, 4, 1))  # builds the numpy calendar first
     copy = pickle.loads(pickle.dumps(local))
     assert copy.due_date(D(2026, 3, 16), "pemberitahuan").due == D(2026, 4, 8)
+
+
+def test_the_national_days_off_are_kept_in_the_cache_and_recomputed_when_damaged(
+    tmp_path, monkeypatch
+):
+    from kip_training import calendar as module
+
+    monkeypatch.setenv("KIP_CACHE", str(tmp_path))
+    first = WorkingCalendar().days_off
+    (stored,) = (tmp_path / "kalender").glob("*.json")
+    computed = []
+    original = module._weekday_holidays
+    monkeypatch.setattr(module, "_weekday_holidays", lambda *a: computed.append(a) or original(*a))
+    assert WorkingCalendar().days_off == first and computed == []
+    stored.write_text("{rusak", encoding="utf-8")
+    assert WorkingCalendar().days_off == first and len(computed) == 1
+    monkeypatch.setenv("KIP_CACHE", "off")
+    assert WorkingCalendar().days_off == first and len(computed) == 2

@@ -120,7 +120,7 @@ def test_kip_cache_off_turns_the_cache_off(monkeypatch, tmp_path):
     monkeypatch.setenv("KIP_CACHE", "off")
     assert default_cache() is None
     monkeypatch.setenv("KIP_CACHE", str(tmp_path))
-    assert default_cache().directory == tmp_path
+    assert default_cache().directory == tmp_path / "laporan"
 
 
 def test_kip_deck_after_kip_check_uses_what_the_check_read(tmp_path, monkeypatch, reads, capsys):

@@ -120,11 +120,12 @@ def json_text(data: dict) -> str:
     ``indent`` would switch to the pure-Python encoder, three times slower for 27,000
     issues.
     """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     parts = []
     for key, value in data.items():
         name = json.dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in value)
+            items = ",\n".join(map(encode, value))
             parts.append(f"{name}: [\n{items}\n]")
         else:
             parts.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")

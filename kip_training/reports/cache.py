@@ -14,10 +14,11 @@ while nothing it depends on has changed:
   :mod:`kip_training.law` and :mod:`kip_training.calendar`) and the versions of Python,
   pandas and holidays.
 
-Entries are pickles in ``$KIP_CACHE`` (default: ``~/.cache/kip-training/laporan``,
-or under ``$XDG_CACHE_HOME``); ``KIP_CACHE=off`` turns the cache off, and the commands
-take ``--tanpa-cache``. The folder belongs to the user (a pickle is trusted input);
-it keeps the :data:`MAX_ENTRIES` most recently used entries. A damaged or unreadable
+Entries are pickles in ``laporan/`` of the toolkit's cache folder (``$KIP_CACHE``,
+default ``~/.cache/kip-training``, see :mod:`kip_training.cachedir`); ``KIP_CACHE=off``
+turns the cache off, and the commands take ``--tanpa-cache``. The folder belongs to the
+user (a pickle is trusted input); it keeps the :data:`MAX_ENTRIES` most recently used
+entries. A damaged or unreadable
 entry is ignored and the reports are read again; a cache that cannot be written only
 costs speed, never a result.
 """
@@ -35,21 +36,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-CACHE_ENV = "KIP_CACHE"
-OFF_VALUES = {"0", "off", "tidak", "no", "false"}
 MAX_ENTRIES = 8
 SUFFIX = ".pickle"
 
 
 def default_cache() -> ReportCache | None:
-    """The cache in ``$KIP_CACHE`` (or the user's cache folder); None when turned off."""
-    value = os.environ.get(CACHE_ENV)
-    if value is not None and value.strip().lower() in OFF_VALUES:
-        return None
-    if value:
-        return ReportCache(Path(value).expanduser())
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return ReportCache(Path(base) / "kip-training" / "laporan")
+    """The cache in the toolkit's cache folder; None when caching is turned off."""
+    from kip_training.cachedir import cache_home
+
+    home = cache_home()
+    return None if home is None else ReportCache(home / "laporan")
 
 
 @cache

@@ -545,6 +545,9 @@ def _load_chunks(
 
     from kip_training.reports import read, validate  # noqa: F401  (imported once, inherited)
 
+    if calendar is not None:  # the days off: computed once here, inherited by the workers
+        calendar.prepare()
+
     size = min(CHUNK_FILES, max(1, -(-len(groups) // (workers * CHUNKS_PER_WORKER))))
     chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
     try:
