@@ -133,3 +133,25 @@ def test_kip_deck_after_kip_check_uses_what_the_check_read(tmp_path, monkeypatch
     assert main(["check", str(path), "--tanpa-cache", "--json", "-"]) == 0
     assert reads == [path.name, path.name]
     assert json.loads(capsys.readouterr().out)["totals"]["rows_read"] == 4
+
+
+def test_an_entry_written_in_the_background_is_there_after_wait(tmp_path):
+    cache = ReportCache(tmp_path, background=True)
+    cache.put("k", {"rows": list(range(1000))})
+    cache.wait()
+    assert cache.get("k") == {"rows": list(range(1000))}
+
+
+def test_with_another_thread_running_the_entry_is_written_at_once(tmp_path):
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        cache = ReportCache(tmp_path, background=True)
+        cache.put("k", [1, 2, 3])
+        assert cache.get("k") == [1, 2, 3]  # no wait(): nothing was forked
+    finally:
+        release.set()
+        other.join()

@@ -133,12 +133,7 @@ def json_text(data: dict) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from kip_training.commands._options import cache_option, period_option
-    from kip_training.config import load_config
-    from kip_training.errors import KipError
-    from kip_training.reports import load_reports
+    from kip_training.commands._options import cache_option
     from kip_training.reports.read import find_files
 
     _, missing = find_files(args.paths)
@@ -146,10 +141,26 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"Galat: path {path} tidak ditemukan.", file=sys.stderr)
         return 2
+    cache = cache_option(args)
+    try:
+        return _check(args, cache)
+    finally:
+        if cache is not None:
+            cache.wait()  # the reports stored for the next command (kip deck) are written
+
+
+def _check(args: argparse.Namespace, cache) -> int:
+    from pathlib import Path
+
+    from kip_training.commands._options import period_option
+    from kip_training.config import load_config
+    from kip_training.errors import KipError
+    from kip_training.reports import load_reports
+
     try:
         period = period_option(args.periode)
         config = load_config(args.config)
-        reports = load_reports(args.paths, config=config, period=period, cache=cache_option(args))
+        reports = load_reports(args.paths, config=config, period=period, cache=cache)
     except KipError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2

@@ -122,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
 
     period = period_option(args.periode)
     config = load_config(args.config)
+    cache = cache_option(args)
     try:
         result = build_deck_from_paths(
             args.paths,
@@ -131,12 +132,15 @@ def run(args: argparse.Namespace) -> int:
             config=config,
             template_path=args.template,
             period=period,
-            cache=cache_option(args),
+            cache=cache,
         )
     except NothingToShow as exc:
         print_problems(exc.issues)
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if cache is not None:
+            cache.wait()
     names = _roster_names(config)
     report(result, names)
     return 0
