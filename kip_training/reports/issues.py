@@ -15,8 +15,8 @@ MAX_ROWS_LISTED = 5
 
 def clean_value(value: Any) -> Any:
     """A cell value fit for an issue: text, number or ISO date (None when empty)."""
-    if value is None:
-        return None
+    if value is None or value.__class__ is str or value.__class__ is int:
+        return value  # the common cases first
     try:
         if pd.isna(value):
             return None

@@ -202,12 +202,11 @@ def _column_codes(
     no such column, the cell is missing). When every file has it in the same place (the
     template's layout), the stacked column's factorisation is reused as it is.
     """
-    places = np.unique(source)
-    places = places[places >= 0]
-    if len(places) == 0:
+    held = source[source >= 0]
+    if len(held) == 0:
         return Factorized(np.zeros(len(kept), dtype="int64"), np.empty(0, dtype=object))
-    if len(places) == 1:
-        column = stack_columns[int(places[0])]
+    if held.min() == held.max():  # one place for every file
+        column = stack_columns[int(held[0])]
         codes = column.codes[kept]
         if (source < 0).any():
             codes = np.where(source < 0, len(column.uniques), codes)
