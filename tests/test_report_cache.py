@@ -155,3 +155,18 @@ def test_with_another_thread_running_the_entry_is_written_at_once(tmp_path):
     finally:
         release.set()
         other.join()
+
+
+def test_a_file_copied_over_with_its_old_size_and_time_changes_the_key(tmp_path):
+    from kip_training.calendar import WorkingCalendar
+    from kip_training.reports.cache import cache_key
+
+    path = tmp_path / "laporan.xlsx"
+    path.write_bytes(b"A" * 100)
+    stat = path.stat()
+    roster = pd.DataFrame({"kode": ["DINKES"], "nama": ["Dinas Kesehatan"]})
+    calendar = WorkingCalendar()
+    before = cache_key([path], roster, 10, calendar, None)
+    path.write_bytes(b"B" * 100)  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time, as cp -p keeps it
+    assert cache_key([path], roster, 10, calendar, None) != before

@@ -6,8 +6,8 @@ for 1,000 reports on two cores). The cache keeps the last loaded
 :class:`~kip_training.reports.model.ReportSet` of each set of inputs and hands it back
 while nothing it depends on has changed:
 
-- every report file (path, size and modification time; a file added, removed or
-  re-saved changes the key),
+- every report file (path, size, modification and change time, inode: a file added,
+  removed, re-saved or copied over changes the key),
 - the roster of OPDs, the report due date rule and the extra days off of the calendar,
 - the requested period,
 - the loader's own code (a hash of the source of :mod:`kip_training.reports`,
@@ -81,7 +81,9 @@ def cache_key(
     digest = hashlib.sha256(code_version().encode())
     for path in files:
         stat = path.stat()
-        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        # ctime and inode too: a copy that keeps the old modification time still differs
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        digest.update(f"{path.resolve()}\0{signature}\n".encode())
     digest.update(roster.to_csv(index=False).encode())
     extra = sorted((day.isoformat(), name) for day, name in calendar.extra_days_off.items())
     digest.update(repr((due_working_days, extra, calendar.first_year, calendar.last_year)).encode())
