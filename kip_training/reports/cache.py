@@ -173,11 +173,3 @@ class ReportCache:
         )
         for path in entries[keep:]:
             path.unlink(missing_ok=True)
-
-    def clear(self) -> int:
-        """Remove every entry; returns how many were removed."""
-        removed = 0
-        for path in self.directory.glob(f"*{SUFFIX}"):
-            path.unlink(missing_ok=True)
-            removed += 1
-        return removed

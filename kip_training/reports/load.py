@@ -47,11 +47,10 @@ from kip_training.reports.model import (
     SheetCount,
 )
 from kip_training.reports.normalise import Factorized, to_date
-from kip_training.reports.stacked import StackedSheet, empty_stacked, parse_stacked
+from kip_training.reports.stacked import Array, StackedSheet, empty_stacked, parse_stacked
 
 IGNORED_SHEETS = schema.PETUNJUK_NAMES | {"daftar_pilihan", "daftar", "pilihan", "lists"}
 
-Array = np.ndarray | pd.api.extensions.ExtensionArray
 DATA_SHEETS = schema.SHEETS[1:]
 
 

@@ -55,10 +55,6 @@ class StackedSheet:
     def title(self) -> str:
         return self.sheet.title
 
-    @property
-    def n(self) -> int:
-        return len(self.files)
-
 
 def missing_column(column: schema.Column, n: int) -> Array:
     """An empty column of ``n`` rows with the column's type."""
