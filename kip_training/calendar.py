@@ -15,9 +15,9 @@ counted at once (see :meth:`WorkingCalendar.count_working_days`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -137,7 +137,7 @@ def national_days_off(first_year: int, last_year: int) -> dict[dt.date, str]:
     """
     import json
 
-    from kip_training.cachedir import cache_home
+    from kip_training.cachedir import cache_home, write_atomically
 
     home = cache_home()
     key = f"ID-{'-'.join(HOLIDAY_CATEGORIES)}-{first_year}-{last_year}-{holidays.__version__}"
@@ -150,14 +150,9 @@ def national_days_off(first_year: int, last_year: int) -> dict[dt.date, str]:
             pass  # not stored yet, or damaged: compute it again
     days = _weekday_holidays(first_year, last_year)
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            text = json.dumps({day.isoformat(): name for day, name in days.items()})
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:  # a read-only cache folder only costs time
-            pass
+        text = json.dumps({day.isoformat(): name for day, name in days.items()})
+        with contextlib.suppress(OSError):  # a read-only cache folder only costs time
+            write_atomically(path, text.encode("utf-8"))
     return days
 
 

@@ -105,6 +105,7 @@ def test_only_the_most_recently_used_entries_are_kept(tmp_path):
     for n in range(MAX_ENTRIES + 3):
         cache.put(f"k{n:02d}", {"n": n})
     kept = sorted(p.stem for p in tmp_path.glob("*.pickle"))
+    assert not list(tmp_path.glob("*.tmp"))  # written atomically, nothing left behind
     assert len(kept) == MAX_ENTRIES and "k00" not in kept and f"k{MAX_ENTRIES + 2:02d}" in kept
 
 

@@ -30,7 +30,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -153,15 +152,11 @@ class ReportCache:
                 os.waitpid(self._writers.pop(), 0)
 
     def _write(self, key: str, report_set) -> None:
+        from kip_training.cachedir import write_atomically
+
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    pickle.dump(report_set, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self._path(key))
-            finally:
-                Path(temporary).unlink(missing_ok=True)
+            data = pickle.dumps(report_set, protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomically(self._path(key), data)
             self.prune()
         except Exception:  # read-only or full disk, or anything else: it only saves time
             return
