@@ -36,10 +36,9 @@ def clean_value(value: Any) -> Any:
 
 
 def _as_objects(values) -> np.ndarray | None:
+    """Cells as Python objects (dates as Timestamps, not numpy's bare integers)."""
     if values is None:
         return None
-    if isinstance(values, pd.Series):
-        return values.to_numpy(dtype=object)
     values = np.asarray(values)
     if values.dtype.kind == "M":  # numpy turns datetime64[ns] into bare integers
         return pd.DatetimeIndex(values).to_numpy(dtype=object)
