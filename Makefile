@@ -33,7 +33,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/kip lab
 
 app: $(STAMP)
 	$(BIN)/kip app $(NOTEBOOK)

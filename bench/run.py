@@ -12,6 +12,8 @@ the disk is out of the picture):
   process, nothing else;
 - **end-to-end**, as a user runs it: ``kip check DIR --json FILE`` then
   ``kip deck DIR -o FILE.pptx`` (check, metrics and deck), each as its own process;
+- **peer**: ``pandas.read_excel(f, sheet_name=None, engine="calamine")`` for every
+  file, then ``pandas.concat`` per sheet (what a user would write today; reading only);
 - **naive**: ``pandas.read_excel(f, sheet_name=None, engine="openpyxl")`` for every
   file, then ``pandas.concat`` per sheet;
 - ``kip --help`` start-up (best of 3) and ``kip deck`` on the 35-OPD sample.
@@ -119,6 +121,8 @@ def main() -> int:
     seconds_floor, floor_rows = measure.floor(files)
     _log(f"floor dibagi ke {_cores()} inti…")
     seconds_floor_cores = measure.floor_all_cores(files, _cores())
+    _log("peer: pandas.read_excel(engine='calamine') + concat…")
+    seconds_peer, peer_rows = measure.peer_calamine(files)
 
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="kip-bench-") as tmp:
@@ -183,8 +187,10 @@ def main() -> int:
         "seconds_end_to_end": round(seconds_e2e, 3),
         "seconds_floor": round(seconds_floor, 3),
         "seconds_naive": round(seconds_naive, 3),
+        "seconds_peer_calamine": round(seconds_peer, 3),
         "ratio_vs_floor": round(seconds_e2e / seconds_floor, 3),
         "ratio_vs_naive": round(seconds_e2e / seconds_naive, 3),
+        "ratio_vs_peer": round(seconds_e2e / seconds_peer, 3),
         "peak_rss_mb": round(peak, 1),
         "seconds_deck_only": round(deck_only.seconds, 3),
         "ratio_deck_only_vs_floor": round(deck_only.seconds / seconds_floor, 3),
@@ -203,6 +209,7 @@ def main() -> int:
             **rows,
             "floor_rows_python": floor_rows,
             "naive_rows_per_sheet": naive_rows,
+            "peer_rows_per_sheet": peer_rows,
             "naive_reused_from_previous_run": bool(reuse_naive),
             "load_average_at_start": LOAD_AT_START,
             "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
@@ -243,6 +250,8 @@ def main() -> int:
         f"floor={results['seconds_floor']:.2f}s naive={results['seconds_naive']:.2f}s "
         f"ratio_vs_floor={results['ratio_vs_floor']:.2f} "
         f"ratio_vs_naive={results['ratio_vs_naive']:.3f} "
+        f"peer_calamine={results['seconds_peer_calamine']:.2f}s "
+        f"ratio_vs_peer={results['ratio_vs_peer']:.2f} "
         f"deck_only={results['seconds_deck_only']:.2f}s "
         f"floor_all_cores={results['seconds_floor_all_cores']:.2f}s "
         f"peak_rss_mb={results['peak_rss_mb']:.0f} load={results['seconds_load']}s "

@@ -55,7 +55,7 @@ def main(config_path: str, reports_dir: str, out_dir: str) -> dict:
 
     results: dict = {}
     config = load_config(config_path)
-    calendar = WorkingCalendar.from_file(config.extra_days_off_path)
+    calendar = WorkingCalendar.from_config(config)
     reports = _timed(
         results, "load_pool", load_reports, [reports_dir], config=config, calendar=calendar
     )
@@ -74,11 +74,11 @@ def main(config_path: str, reports_dir: str, out_dir: str) -> dict:
     from kip_training.reports.cache import ReportCache
 
     cache = ReportCache(Path(out_dir) / "simpanan")
-    _timed(results, "cache_write", cache.put, "bench", reports)
-    _timed(results, "cache_read", cache.get, "bench")
+    _timed(results, "cache_write", cache.put, "0" * 32, reports)
+    _timed(results, "cache_read", cache.get, "0" * 32)
     from kip_training.metrics import compare, summarize
 
-    summary = _timed(results, "metrics", summarize, reports, config, calendar)
+    summary = _timed(results, "metrics", summarize, reports, config)
     if summary is not None:
         from kip_training.deck.build import build_deck
 

@@ -5,22 +5,29 @@ Every function builds its figure with :class:`matplotlib.figure.Figure` directly
 figure returned as the last value of a cell is shown once, and ``figure.savefig``
 works anywhere. All labels are Indonesian. Matplotlib is imported in this module only.
 
-The summary charts take a :class:`kip_training.metrics.PeriodSummary` (any object with
-the same attributes will do) and never show requester data: they work on counts per
-OPD only.
+The summary charts take a :class:`kip_training.metrics.PeriodSummary` and never show
+requester data: they work on counts per OPD only. Decision labels are the report
+schema's (:data:`kip_training.reports.schema.KEPUTUSAN`), as on the deck's slides.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
-from typing import Any
 
+import pandas as pd
+from IPython.display import Image
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from kip_training import law
 from kip_training.calendar import DueDate
+from kip_training.config import load_config
+from kip_training.metrics import PeriodSummary
+from kip_training.quiz.analytics import TrainingSummary
+from kip_training.reports import schema
 from kip_training.textfmt import MONTHS, format_date, format_percent
 
 #: Colours used across the charts (colour-blind friendly, print well in grey).
@@ -36,16 +43,6 @@ COLOURS = {
     "netral": "#7f7f7f",
 }
 WEEKDAY_SHORT = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
-
-#: Indonesian labels of the decision codes (used when reports.schema is not at hand).
-DECISION_LABELS = {
-    "dipenuhi_seluruhnya": "Dipenuhi seluruhnya",
-    "dipenuhi_sebagian": "Dipenuhi sebagian",
-    "ditolak": "Ditolak",
-    "tidak_dikuasai": "Tidak dikuasai",
-    "belum_didokumentasikan": "Belum didokumentasikan",
-    "dalam_proses": "Dalam proses",
-}
 
 
 def deadline_calendar(due: DueDate) -> Figure:
@@ -142,14 +139,14 @@ def deadline_calendar(due: DueDate) -> Figure:
     return fig
 
 
-def _opd_labels(per_opd: Any) -> list[str]:
+def _opd_labels(per_opd: pd.DataFrame) -> list[str]:
     if "singkatan" in per_opd:
         labels = per_opd["singkatan"].fillna("").astype(str)
         return [s or str(code) for s, code in zip(labels, per_opd.index, strict=True)]
     return [str(code) for code in per_opd.index]
 
 
-def _barh(values: list[float], labels: list[str], title: str, xlabel: str) -> tuple[Figure, Any]:
+def _barh(values: list[float], labels: list[str], title: str, xlabel: str) -> tuple[Figure, Axes]:
     fig = Figure(figsize=(7, 1.2 + 0.28 * max(len(values), 1)), layout="constrained")
     ax = fig.add_subplot()
     positions = range(len(values))
@@ -162,7 +159,7 @@ def _barh(values: list[float], labels: list[str], title: str, xlabel: str) -> tu
     return fig, ax
 
 
-def requests_per_opd(summary: Any, top: int | None = None) -> Figure:
+def requests_per_opd(summary: PeriodSummary, top: int | None = None) -> Figure:
     """Requests received per OPD (largest first; OPDs without requests included)."""
     per_opd = summary.per_opd.sort_values("permohonan", ascending=False, kind="stable")
     if top:
@@ -180,10 +177,10 @@ def requests_per_opd(summary: Any, top: int | None = None) -> Figure:
     return fig
 
 
-def decisions(summary: Any) -> Figure:
+def decisions(summary: PeriodSummary) -> Figure:
     """How requests were decided (all decision codes, zeros included)."""
     series = summary.decisions
-    labels = [DECISION_LABELS.get(code, str(code)) for code in series.index]
+    labels = [schema.KEPUTUSAN.get(code, str(code)) for code in series.index]
     values = [float(v) for v in series]
     fig, ax = _barh(
         values,
@@ -198,15 +195,13 @@ def decisions(summary: Any) -> Figure:
     return fig
 
 
-def ontime_per_opd(summary: Any, threshold: float | None = None) -> Figure:
+def ontime_per_opd(summary: PeriodSummary, threshold: float | None = None) -> Figure:
     """Share of written notices sent within the legal limit, per OPD.
 
     OPDs without any notice in the period are listed as "tidak ada data"; the dashed
     line is the follow-up threshold of the configuration (``rapat.ambang_tepat_waktu``).
     """
     if threshold is None:
-        from kip_training.config import load_config
-
         threshold = load_config().ontime_threshold
     per_opd = summary.per_opd.sort_values("persen_tepat_waktu", ascending=True, kind="stable")
     shares = [float(v) for v in per_opd["persen_tepat_waktu"]]
@@ -236,7 +231,7 @@ def ontime_per_opd(summary: Any, threshold: float | None = None) -> Figure:
     return fig
 
 
-def working_days_histogram(summary: Any) -> Figure:
+def working_days_histogram(summary: PeriodSummary) -> Figure:
     """How many working days requesters waited for the written notice."""
     values = [int(v) for v in summary.working_days_to_notice]
     fig = Figure(figsize=(7, 3.5), layout="constrained")
@@ -280,30 +275,28 @@ def working_days_histogram(summary: Any) -> Figure:
 
 def to_png(fig: Figure, dpi: int = 90) -> bytes:
     """The figure as PNG bytes (for image widgets and downloads)."""
-    import io
-
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
 
-def show(fig: Figure, dpi: int = 90) -> Any:
+def show(fig: Figure, dpi: int = 90) -> Image:
     """An IPython image of the figure: the last value of a notebook cell shows it.
 
     The figures are built without ``pyplot``, so a bare ``Figure`` has no rich display
     of its own; this works the same in JupyterLab, Voilà and nbval runs.
     """
-    from IPython.display import Image
-
     return Image(data=to_png(fig, dpi), format="png")
 
 
-def _empty_note(ax: Any, text: str) -> None:
+def _empty_note(ax: Axes, text: str) -> None:
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=9)
     ax.set_yticks([])
 
 
-def _score_bars(means: Any, labels: list[str], title: str, counts: Any, unit: str) -> Figure:
+def _score_bars(
+    means: pd.Series, labels: list[str], title: str, counts: pd.Series, unit: str
+) -> Figure:
     """Horizontal bars of mean scores (0–1) in percent, each labelled with its count."""
     values = [float(v) * 100 for v in means]
     fig, ax = _barh(values, labels, title, "nilai rata-rata (%)")
@@ -321,8 +314,8 @@ def _score_bars(means: Any, labels: list[str], title: str, counts: Any, unit: st
     return fig
 
 
-def quiz_scores_by_topic(training: Any) -> Figure:
-    """Mean quiz score per topic, weakest first (a ``quiz.analytics.TrainingSummary``)."""
+def quiz_scores_by_topic(training: TrainingSummary) -> Figure:
+    """Mean quiz score per topic, weakest first."""
     table = training.by_topic
     labels = [str(t) for t in table["judul"]]
     return _score_bars(
@@ -330,7 +323,7 @@ def quiz_scores_by_topic(training: Any) -> Figure:
     )
 
 
-def quiz_scores_by_opd(training: Any, names: dict[str, str] | None = None) -> Figure:
+def quiz_scores_by_opd(training: TrainingSummary, names: dict[str, str] | None = None) -> Figure:
     """Mean quiz score and number of participants per OPD, best first."""
     table = training.by_opd
     names = names or {}

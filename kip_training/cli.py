@@ -11,33 +11,72 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 
 from kip_training import commands
 from kip_training.errors import KipError
 
-# argparse's own words, in Indonesian (argparse looks ``_`` up at call time).
-_ARGPARSE_ID = {
-    "usage: ": "penggunaan: ",
-    "positional arguments": "argumen posisi",
-    "options": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
-    ),
-    "expected one argument": "memerlukan satu nilai",
-    "expected at least one argument": "memerlukan paling sedikit satu nilai",
-    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
-    "not allowed with argument %s": "tidak boleh bersama argumen %s",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "pilihan ambigu: %(option)s cocok dengan %(matches)s"
-    ),
-}
-argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # type: ignore[attr-defined]
+# argparse's own words, in Indonesian, for kip's parsers only (other parsers in the process
+# keep argparse's English). Error messages arrive formatted, so they are matched as patterns.
+_USAGE = "penggunaan: "
+_HELP = "tampilkan bantuan ini lalu keluar"
+_ARGUMENT = (re.compile(r"^argument (\S+): "), r"argumen \1: ")
+_ERRORS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"the following arguments are required: (.+)", r"argumen berikut wajib diisi: \1"),
+        (r"one of the arguments (.+) is required", r"salah satu argumen \1 wajib diisi"),
+        (r"unrecognized arguments: (.+)", r"argumen tidak dikenal: \1"),
+        (r"invalid choice: (.+) \(choose from (.+)\)$", r"pilihan tidak sah: \1 (pilih dari \2)"),
+        (r"expected one argument", "memerlukan satu nilai"),
+        (r"expected at least one argument", "memerlukan paling sedikit satu nilai"),
+        (r"expected at most one argument", "memerlukan paling banyak satu nilai"),
+        (r"expected (\d+) arguments?", r"memerlukan \1 nilai"),
+        (r"invalid (\S+) value: (.+)", r"nilai \1 tidak sah: \2"),
+        (r"not allowed with argument (.+)", r"tidak boleh bersama argumen \1"),
+        (r"ambiguous option: (\S+) could match (.+)", r"pilihan ambigu: \1 cocok dengan \2"),
+        (r"ignored explicit argument (.+)", r"argumen eksplisit \1 diabaikan"),
+    )
+)
+
+
+def _indonesian(message: str) -> str:
+    """An argparse error message with argparse's own words in Indonesian."""
+    message = _ARGUMENT[0].sub(_ARGUMENT[1], message, count=1)
+    for pattern, replacement in _ERRORS:
+        translated, found = pattern.subn(replacement, message, count=1)
+        if found:
+            return translated
+    return message
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the usage line in Indonesian."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, _USAGE if prefix is None else prefix)
+
+
+class KipParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are in Indonesian.
+
+    Subcommand parsers made with ``add_subparsers().add_parser`` are of the same class.
+    A command that needs another formatter should subclass :class:`HelpFormatter`.
+    """
+
+    def __init__(self, *args, add_help: bool = True, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumen posisi"
+        self._optionals.title = "pilihan"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=_HELP)
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: galat: {_indonesian(message)}\n")
 
 
 def _command_modules() -> list:
@@ -50,7 +89,7 @@ def _command_modules() -> list:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = KipParser(
         prog="kip",
         description=(
             "kip-training: alat pelatihan dan pelaporan PPID "

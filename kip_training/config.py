@@ -1,4 +1,5 @@
-"""Configuration from ``kip.toml``: the body's name, data paths, meeting and index settings.
+"""Configuration from ``kip.toml``: the body's name, data paths, calendar, meeting and index
+settings.
 
 Lookup order: an explicit path, the ``KIP_CONFIG`` environment variable, ``kip.toml``
 in the working folder, then the bundled defaults for the fictional "Kota Contoh".
@@ -18,7 +19,9 @@ from typing import Any
 
 from kip_training import law
 from kip_training.errors import ConfigError
-from kip_training.paths import DEFAULT_CONFIG, PROJECT_ROOT
+from kip_training.monev import registry as monev_registry
+from kip_training.paths import BUNDLE_DIR, DEFAULT_CONFIG
+from kip_training.textfmt import parse_date
 
 READINESS_COMPONENTS = ("pelaporan", "ketepatan_waktu", "informasi_berkala", "kualitas_data")
 
@@ -30,6 +33,7 @@ _SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], str]] = {
     ("data", "roster"): (str, "path berkas CSV daftar OPD"),
     ("data", "libur_tambahan"): (str, "path berkas CSV libur tambahan (boleh kosong)"),
     ("data", "bank_soal"): (str, "path folder bank soal (*.yaml)"),
+    ("kalender", "cuti_bersama"): (str, 'salah satu dari "kerja" atau "libur"'),
     ("laporan", "batas_kirim_hari_kerja"): (int, "bilangan bulat hari kerja, misalnya 10"),
     ("rapat", "tempat"): (str, "teks, tempat rapat koordinasi"),
     ("rapat", "tanggal"): ((str, dt.date), "tanggal, misalnya 2026-01-22"),
@@ -55,7 +59,10 @@ class Config:
     top_n: int
     ontime_threshold: float
     readiness_weights: Mapping[str, float]
-    monev_overrides: Mapping[int, law.MonevRegime] = field(default_factory=dict)
+    #: Reading of cuti bersama for working days: "kerja" (default) or "libur".
+    cuti_bersama: str = law.CUTI_BERSAMA_DEFAULT
+    #: The grading commission and per-year monev entries of kip.toml ([monev]).
+    monev_overrides: law.MonevSettings = field(default_factory=law.MonevSettings)
     source: Path | None = None
 
     def kualifikasi(self, score: float, year: int) -> str:
@@ -94,27 +101,11 @@ def _check_types(data: Mapping[str, Any], path: Path) -> None:
                 )
 
 
-def _monev_overrides(data: Mapping[str, Any], path: Path) -> dict[int, law.MonevRegime]:
-    overrides: dict[int, law.MonevRegime] = {}
-    for year_text, bands in data.get("monev", {}).items():
-        where = f"{path}: [monev.{year_text}]"
-        if not str(year_text).isdigit() or not isinstance(bands, dict) or not bands:
-            raise ConfigError(
-                f"{where} harus berupa tahun (misalnya [monev.2025]) berisi "
-                '"Kualifikasi" = nilai minimum.'
-            )
-        parsed = []
-        for name, minimum in bands.items():
-            if isinstance(minimum, bool) or not isinstance(minimum, int | float):
-                raise ConfigError(f"{where}: '{name}' harus berupa angka nilai minimum 0–100.")
-            parsed.append(law.MonevBand(name, float(minimum)))
-        parsed.sort(key=lambda b: b.minimum, reverse=True)
-        if parsed[-1].minimum != 0:
-            raise ConfigError(f"{where}: kualifikasi terendah harus bernilai minimum 0.")
-        overrides[int(year_text)] = law.MonevRegime(
-            year_text, f"kip.toml ({path.name})", int(year_text), tuple(parsed), law.SEKUNDER
-        )
-    return overrides
+def _monev_overrides(data: Mapping[str, Any], path: Path) -> law.MonevSettings:
+    monev = data.get("monev", {})
+    if not isinstance(monev, dict):
+        raise ConfigError(f"{path}: 'monev' harus berupa bagian [monev].")
+    return monev_registry.settings_from_config(monev, str(path))
 
 
 def _merge(base: dict[str, Any], user: Mapping[str, Any]) -> dict[str, Any]:
@@ -150,7 +141,7 @@ def load_config(path: Path | str | None = None) -> Config:
         value = data[section].get(key, "")
         if not value:
             return None
-        base = user_path.parent if user_path and key in user.get(section, {}) else PROJECT_ROOT
+        base = user_path.parent if user_path and key in user.get(section, {}) else BUNDLE_DIR
         return (base / value).resolve()
 
     weights = {k: float(data["indeks"][k]) for k in READINESS_COMPONENTS}
@@ -165,10 +156,15 @@ def load_config(path: Path | str | None = None) -> Config:
             f"{user_path or DEFAULT_CONFIG}: 'rapat.ambang_tepat_waktu' bernilai {threshold}; "
             "yang diharapkan: angka antara 0 dan 1, misalnya 0.8."
         )
+    cuti_bersama = data["kalender"]["cuti_bersama"]
+    if cuti_bersama not in law.CUTI_BERSAMA_READINGS:
+        accepted = ", ".join(f'"{r}"' for r in law.CUTI_BERSAMA_READINGS)
+        raise ConfigError(
+            f"{user_path or DEFAULT_CONFIG}: 'kalender.cuti_bersama' bernilai {cuti_bersama!r}; "
+            f"yang diharapkan: salah satu dari {accepted}."
+        )
     meeting_date = data["rapat"].get("tanggal") or None
     if isinstance(meeting_date, str):
-        from kip_training.textfmt import parse_date
-
         try:
             meeting_date = parse_date(meeting_date)
         except ValueError:
@@ -189,6 +185,7 @@ def load_config(path: Path | str | None = None) -> Config:
         top_n=int(data["rapat"]["jumlah_opd_teratas"]),
         ontime_threshold=threshold,
         readiness_weights=weights,
-        monev_overrides=_monev_overrides(user, user_path) if user_path else {},
+        cuti_bersama=cuti_bersama,
+        monev_overrides=_monev_overrides(user, user_path) if user_path else law.MonevSettings(),
         source=user_path,
     )

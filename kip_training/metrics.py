@@ -24,6 +24,7 @@ that did not report scores 0. The score is mapped to a monev band with
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -31,8 +32,10 @@ import numpy as np
 import pandas as pd
 
 from kip_training import law
-from kip_training.reports import schema
-from kip_training.reports.model import GALAT, PERINGATAN, TEMUAN, Period, ReportSet
+from kip_training.config import load_config
+from kip_training.reports import derive, schema
+from kip_training.reports.model import Period, ReportSet
+from kip_training.reports.schema import Severity
 
 INDEX_LABEL = "perkiraan internal, bukan nilai monev Komisi Informasi"
 ERROR_PENALTY = 10.0
@@ -71,7 +74,7 @@ class PeriodSummary:
     working_days_to_notice: pd.Series
     missing_opd: list[str]
     late_opd: list[str]
-    report_due: object = None
+    report_due: dt.date | None = None
     index_label: str = INDEX_LABEL
     components: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -140,22 +143,11 @@ def _issue_counts(reports: ReportSet, codes: pd.Index) -> pd.DataFrame:
     """Issues of the files in use per roster OPD: ``masalah_galat/_peringatan/_temuan``."""
     issues = [issue for result in reports.files if result.used for issue in result.issues]
     opd = _positions(pd.Series([i.kode_opd for i in issues], dtype=object), codes)
-    severities = pd.Series([i.severity for i in issues], dtype=object)
-    severity = _positions(severities, (GALAT, PERINGATAN, TEMUAN))
-    table = _crosstab(opd, len(codes), severity, 3)
-    columns = ["masalah_galat", "masalah_peringatan", "masalah_temuan"]
+    severities = pd.Series([str(i.severity) for i in issues], dtype=object)
+    severity = _positions(severities, [str(s) for s in Severity])
+    table = _crosstab(opd, len(codes), severity, len(Severity))
+    columns = [f"masalah_{s}" for s in Severity]
     return pd.DataFrame(table, index=codes, columns=columns)
-
-
-def _working_days(permohonan: pd.DataFrame, calendar) -> pd.Series:
-    """Working days from receipt to notice of every request (NA without a notice date)."""
-    if "hari_kerja" in permohonan:
-        return permohonan["hari_kerja"]
-    from kip_training.reports.validate import working_days
-
-    return working_days(
-        calendar, permohonan["tanggal_diterima"], permohonan["tanggal_pemberitahuan"]
-    )
 
 
 def _notice_stats(opd: np.ndarray, n_opd: int, days: pd.Series) -> pd.DataFrame:
@@ -211,9 +203,20 @@ def _readiness(per_opd: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFr
 
 
 def _bands(scores: pd.Series, config, year: int) -> list[str]:
-    """``config.kualifikasi`` of every score, worked out once per distinct score."""
-    band = {score: config.kualifikasi(score, year) for score in set(scores.tolist())}
+    """The KI band name each score falls in (``config.kualifikasi``), once per distinct score.
+
+    The names are the Komisi Informasi's bands (``law.monev_regime(year).basis`` says
+    whose), applied to an internal estimate: every display must say both. Before 2018
+    there are no bands, and every score gets :data:`NO_BAND`.
+    """
+    try:
+        band = {score: config.kualifikasi(score, year) for score in set(scores.tolist())}
+    except law.NoBandsError:
+        return [NO_BAND] * len(scores)
     return [band[score] for score in scores.tolist()]
+
+
+NO_BAND = "tanpa kualifikasi (belum ada batas KI sebelum 2018)"
 
 
 def period_totals(per_opd: pd.DataFrame, notice_days: pd.Series) -> dict[str, float]:
@@ -241,11 +244,13 @@ def period_totals(per_opd: pd.DataFrame, notice_days: pd.Series) -> dict[str, fl
     return totals
 
 
-def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
-    """All figures of ``reports`` (one period), per roster OPD and in total."""
-    if config is None:
-        from kip_training.config import load_config
+def summarize(reports: ReportSet, config=None) -> PeriodSummary:
+    """All figures of ``reports`` (one period), per roster OPD and in total.
 
+    Working days, timeliness and reporting status are the loader's derived columns
+    (:mod:`kip_training.reports.derive`).
+    """
+    if config is None:
         config = load_config()
     period = reports.period
     if period is None:
@@ -260,8 +265,7 @@ def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
     per["kelompok"] = roster["kelompok"]
 
     ident = reports.identitas.drop_duplicates("kode_opd", keep="last").set_index("kode_opd")
-    status = ident.get("status_laporan", pd.Series(dtype=object)).reindex(codes)
-    per["status_laporan"] = status.fillna("tidak_melapor")
+    per["status_laporan"] = derive.opd_status(codes, reports.identitas).to_numpy()
     per["tanggal_laporan"] = (
         pd.to_datetime(ident["tanggal_laporan"]).reindex(codes)
         if len(ident)
@@ -271,7 +275,7 @@ def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
     n_opd = len(codes)
     opd = _positions(req["kode_opd"], codes)
     decision = _positions(req["keputusan"], schema.KEPUTUSAN)
-    days = _working_days(req, calendar)
+    days = req["hari_kerja"]
     for key, values in _request_figures(req, opd, n_opd, decision, days).items():
         per[key] = values
     per["pemberitahuan"] = per["tepat_10"] + per["tepat_17"] + per["terlambat"]
@@ -304,7 +308,6 @@ def summarize(reports: ReportSet, config=None, calendar=None) -> PeriodSummary:
     notice_days = days[has_notice].astype("int64").reset_index(drop=True).rename("hari_kerja")
     totals = period_totals(per, notice_days)
     status = per["status_laporan"].to_numpy()
-
     return PeriodSummary(
         period=period,
         per_opd=per,

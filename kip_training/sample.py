@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from kip_training.calendar import WorkingCalendar
+from kip_training.paths import DATA_DIR
 from kip_training.reports import schema
 from kip_training.reports.model import Period
 from kip_training.reports.writer import write_report
+from kip_training.roster import Opd, Roster, read_roster
+from kip_training.textfmt import MONTHS
 
 DEFAULT_SEED = 2025
 PERIODS = (Period(2025, 1), Period(2025, 2))
@@ -126,17 +129,10 @@ ALASAN_P = {"a": 0.3, "c": 0.2, "e": 0.2, "g": 0.15, "d": 0.1, "f": 0.05}
 HASIL_P = {"mediasi_berhasil": 0.4, "dalam_proses": 0.3, "dikabulkan": 0.15, "ditolak": 0.15}
 
 
-@dataclass(frozen=True)
-class Opd:
-    kode: str
-    nama: str
-    kelompok: str
-
-
 def _busdaycal() -> np.busdaycalendar:
-    from kip_training.calendar import default_calendar
-
-    days = np.array(list(default_calendar().days_off), dtype="datetime64[D]")
+    # The synthetic dates keep cuti bersama as days off (the stricter reading), as before.
+    calendar = WorkingCalendar.from_config().with_reading("libur")
+    days = np.array(list(calendar.days_off), dtype="datetime64[D]")
     return np.busdaycalendar(weekmask="1111100", holidays=days)
 
 
@@ -144,13 +140,6 @@ def _choice(rng: np.random.Generator, probs: dict[str, float], n: int) -> np.nda
     keys = list(probs)
     p = np.array([probs[k] for k in keys], dtype=float)
     return np.array(keys, dtype=object)[rng.choice(len(keys), size=n, p=p / p.sum())]
-
-
-def _roster(path: Path | None = None) -> list[Opd]:
-    from kip_training.reports.load import load_roster
-
-    roster = load_roster(path)
-    return [Opd(r.kode, r.nama, r.kelompok) for r in roster.itertuples()]
 
 
 def _request_count(rng: np.random.Generator, opd: Opd, period: Period) -> int:
@@ -344,8 +333,6 @@ def _apply_mistakes(opd: Opd, period: Period, requests: pd.DataFrame, objections
 
 def _messy(rows: list[dict], periodic: list[dict]) -> tuple[list[dict], dict]:
     """Write values the way a hurried person does: text dates, YA, dot thousands."""
-    from kip_training.textfmt import MONTHS
-
     for n, row in enumerate(rows):
         received = row["tanggal_diterima"]
         if n % 2 == 0:
@@ -397,7 +384,7 @@ def generate(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     cal = _busdaycal()
-    opds = _roster(roster_path)[:opd_limit]
+    opds = list(read_roster(roster_path))[:opd_limit]
     written = []
     for index, opd in enumerate(opds):
         if opd.kode == MISSING.get(period.label):
@@ -471,18 +458,15 @@ def generate_many(
     sigma = 0.9
     mu = np.log(mean_rows) - sigma**2 / 2
     sizes = np.clip(rng.lognormal(mu, sigma, n_reports).astype(int), 0, 20 * mean_rows)
-    codes = [f"OPD-{i + 1:04d}" for i in range(n_reports)]
-    roster = pd.DataFrame(
-        {
-            "kode": codes,
-            "nama": [f"Perangkat Daerah Sintetis {i + 1}" for i in range(n_reports)],
-            "singkatan": [f"PDS {i + 1}" for i in range(n_reports)],
-            "kelompok": "dinas",
-        }
+    roster = Roster(
+        tuple(
+            Opd(f"OPD-{i + 1:04d}", f"Perangkat Daerah Sintetis {i + 1}", f"PDS {i + 1}", "dinas")
+            for i in range(n_reports)
+        )
     )
     written = []
-    for i, code in enumerate(codes):
-        opd = Opd(code, roster.at[i, "nama"], "dinas")
+    for i, opd in enumerate(roster):
+        code = opd.kode
         local = np.random.default_rng([seed, i])
         requests = _requests(local, opd, period, int(sizes[i]), cal, 0.7)
         sheets = {
@@ -497,12 +481,10 @@ def generate_many(
                 out / f"{code}_{period.label}.xlsx", _identitas(opd, period, reported), sheets
             )
         )
-    return written, roster
+    return written, roster.frame()
 
 
 def default_sample_dir() -> Path:
-    from kip_training.paths import DATA_DIR
-
     return DATA_DIR / "contoh" / "laporan"
 
 

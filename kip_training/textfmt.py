@@ -1,4 +1,9 @@
-"""Indonesian text helpers: dates in and out, numbers, yes/no."""
+"""Indonesian text helpers: dates and numbers in and out.
+
+:func:`read_date` and :func:`read_number` are the one parser of dates and numbers as
+people type them, shared by the report loader (which warns when a value was
+reinterpreted), the quiz's answers, the command line and the configuration.
+"""
 
 from __future__ import annotations
 
@@ -50,26 +55,64 @@ MONTH_NUMBERS.update(
     }
 )
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+#: How a date was written: ISO (2025-03-12), day/month/year (12/03/2025), in words.
+ISO, DMY, WORDS = "iso", "dmy", "words"
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$", re.I)
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_WORDS = re.compile(r"^(?:[A-Za-z']+,\s*)?(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_WORDS = re.compile(r"^(?:[a-z']+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$", re.I)
+
+_DOTTED = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")  # 5.000.000 or 1.234,5
+_PLAIN = re.compile(r"^-?\d+(?:\.\d+)?$")  # 5000 or 12.5
+_COMMA = re.compile(r"^-?\d+,\d+$")  # 12,5
 
 
-def parse_date(text: str) -> dt.date:
-    """Parse a date as people type it: ISO, dd/mm/yyyy, or "12 Maret 2025".
+def read_date(text: str) -> tuple[dt.date, str]:
+    """A date as people type it, and how it was written (:data:`ISO`, :data:`DMY`,
+    :data:`WORDS`): "2025-03-12", "12/03/2025", "12 Maret 2025", "Rabu, 12 Maret 2025".
 
     Raises ValueError when the text is not a valid date.
     """
     value = str(text).strip()
     if m := _ISO.match(value):
-        year, month, day = (int(g) for g in m.groups())
+        (year, month, day), form = (int(g) for g in m.groups()), ISO
     elif m := _DMY.match(value):
-        day, month, year = (int(g) for g in m.groups())
+        (day, month, year), form = (int(g) for g in m.groups()), DMY
     elif (m := _WORDS.match(value)) and m.group(2).lower() in MONTH_NUMBERS:
         day, month, year = int(m.group(1)), MONTH_NUMBERS[m.group(2).lower()], int(m.group(3))
+        form = WORDS
     else:
         raise ValueError(f"not a date: {text!r}")
-    return dt.date(year, month, day)
+    return dt.date(year, month, day), form
+
+
+def parse_date(text: str) -> dt.date:
+    """The date of :func:`read_date`; raises ValueError when the text is not a date."""
+    return read_date(text)[0]
+
+
+def read_number(text: str, units: tuple[str, ...] = ()) -> tuple[float, bool]:
+    """A number as people type it, and whether it was reinterpreted.
+
+    Accepted: "5000", "12.5" (as written); "5.000.000" and "1.234,5" (dots as thousands
+    separators), "12,5" (decimal comma), a leading "Rp" and a trailing ",-" (all
+    reinterpreted); spaces anywhere; a leading minus; one trailing word of ``units``
+    ("hari kerja"). Raises ValueError otherwise.
+    """
+    clean = str(text).strip().lower()
+    for unit in units:
+        if clean.endswith(unit):
+            clean = clean.removesuffix(unit)
+            break
+    had_rp = clean.startswith("rp")
+    clean = re.sub(r"\s+", "", re.sub(r"^rp\.?", "", clean)).removesuffix(",-")
+    if _DOTTED.match(clean):
+        return float(clean.replace(".", "").replace(",", ".")), True
+    if _PLAIN.match(clean):
+        return float(clean), had_rp
+    if _COMMA.match(clean):
+        return float(clean.replace(",", ".")), True
+    raise ValueError(f"not a number: {text!r}")
 
 
 def format_date(day: dt.date, weekday: bool = True) -> str:

@@ -38,7 +38,7 @@ def fake_summary() -> SimpleNamespace:
 
 
 def test_deadline_calendar_numbers_working_days_and_names_days_off():
-    due = WorkingCalendar().due_date(dt.date(2026, 3, 16), "pemberitahuan")
+    due = WorkingCalendar(cuti_bersama="libur").due_date(dt.date(2026, 3, 16), "pemberitahuan")
     fig = charts.deadline_calendar(due)
     shown = texts(fig)
     assert "10" in shown and "0" in shown
@@ -150,3 +150,17 @@ def test_deadline_calendar_names_each_month_once_per_row():
     shown = texts(charts.deadline_calendar(due))
     assert "November 2026" not in shown
     assert shown.count("Desember 2026") == 1 and shown.count("Januari 2027") == 1
+
+
+def test_decision_chart_labels_are_the_deck_slide_labels():
+    from kip_training.deck.content import _decisions_slide
+
+    chart_labels = [
+        t.get_text() for t in charts.decisions(fake_summary()).axes[0].get_yticklabels()
+    ]
+    slide = _decisions_slide(
+        SimpleNamespace(decisions=fake_summary().decisions, refusals_by_letter=pd.Series(dtype=int))
+    )
+    slide_chart = slide.blocks[0].blocks[0]
+    assert "Ditolak (dikecualikan)" in chart_labels
+    assert chart_labels == list(slide_chart.categories)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kip_training import law
 from kip_training.config import load_config
 from kip_training.errors import ConfigError
 
@@ -59,20 +60,51 @@ def test_weights_must_sum_to_100(tmp_path):
         load_config(path)
 
 
-def test_monev_bands_per_year_from_config(tmp_path):
+def test_monev_commission_and_bands_per_year_from_config(tmp_path):
     path = tmp_path / "kip.toml"
     path.write_text(
-        '[monev.2025]\n"Informatif" = 95\n"Menuju Informatif" = 85\n"Cukup Informatif" = 60\n'
-        '"Kurang Informatif" = 40\n"Tidak Informatif" = 0\n',
+        '[monev]\nkomisi = "KI Provinsi Banten"\n[monev.2025.batas]\n"Informatif" = 95\n'
+        '"Menuju Informatif" = 85\n"Cukup Informatif" = 60\n"Kurang Informatif" = 40\n'
+        '"Tidak Informatif" = 0\n',
         encoding="utf-8",
     )
     config = load_config(path)
     assert config.kualifikasi(92, 2025) == "Menuju Informatif"
     assert config.kualifikasi(92, 2022) == "Informatif"
+    regime = law.monev_regime(2022, config.monev_overrides)
+    assert regime.komisi == "KI Provinsi Banten" and regime.basis == "batas KI Pusat 2018–2025"
+
+
+def test_monev_bands_without_batas_key_say_where_they_go(tmp_path):
+    path = tmp_path / "kip.toml"
+    path.write_text('[monev.2025]\n"Informatif" = 90\n', encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"\[monev\.2025\]: kunci 'Informatif' tidak dikenal.*batas"
+    ):
+        load_config(path)
 
 
 def test_broken_toml_names_the_file(tmp_path):
     path = tmp_path / "kip.toml"
     path.write_text("[rapat\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="kip.toml tidak dapat dibaca"):
+        load_config(path)
+
+
+def test_cuti_bersama_reading_defaults_to_kerja_and_can_be_set(tmp_path):
+    assert load_config().cuti_bersama == "kerja"
+    path = tmp_path / "kip.toml"
+    path.write_text('[kalender]\ncuti_bersama = "libur"\n', encoding="utf-8")
+    assert load_config(path).cuti_bersama == "libur"
+
+
+def test_bad_cuti_bersama_reading_names_key_and_accepted_values(tmp_path):
+    path = tmp_path / "kip.toml"
+    path.write_text('[kalender]\ncuti_bersama = "ya"\n', encoding="utf-8")
+    with pytest.raises(
+        ConfigError, match=r"'kalender\.cuti_bersama' bernilai 'ya'.*\"kerja\", \"libur\""
+    ):
+        load_config(path)
+    path.write_text("[kalender]\ncuti_bersama = true\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"kalender\.cuti_bersama.*\"kerja\" atau \"libur\""):
         load_config(path)

@@ -163,9 +163,9 @@ def test_follow_up_names_opds_and_why(comparison, config):
 
 
 def test_next_meeting_is_six_months_on_a_working_day():
-    from kip_training.calendar import default_calendar
+    from kip_training.calendar import WorkingCalendar
 
-    calendar = default_calendar()
+    calendar = WorkingCalendar.from_config()
     day = content.six_months_on(dt.date(2026, 1, 22), calendar)
     assert day == dt.date(2026, 7, 22)
     clamped = content.six_months_on(dt.date(2025, 8, 31), None)

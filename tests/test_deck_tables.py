@@ -73,3 +73,92 @@ def test_table_frame_reads_back_with_rows_sizes_and_position(tmp_path):
     assert [c.text for c in first.table.rows[0].cells] == ["Teks & <judul>", "Angka"]
     assert first.table.first_row and first.table.horz_banding
     assert len(second.table.rows) == 2
+
+
+def _with_python_pptx_api(slide, spec: Table, layout: tables.TableLayout):
+    """The reference: the same table built and styled through python-pptx's own API."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Pt
+
+    from kip_training.deck import fit, template
+
+    aligns = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+    rows = len(spec.rows) + 1
+    grid = slide.shapes.add_table(rows, len(spec.columns), 0, 0, 100, 100).table
+    for j, width in enumerate(layout.widths):
+        grid.columns[j].width = Pt(width)
+    for i, height in enumerate((layout.header, *layout.rows)):
+        grid.rows[i].height = Pt(height)
+    for i in range(rows):
+        for j, column in enumerate(spec.columns):
+            cell = grid.cell(i, j)
+            tone = spec.tones[i - 1][j] if i and spec.tones else None
+            if i == 0:
+                text, fill, color, bold = column.header, template.NAVY, "FFFFFF", True
+            else:
+                text = spec.rows[i - 1][j]
+                fill = template.LIGHT if i % 2 == 0 else "FFFFFF"
+                color = {"baik": template.GREEN, "buruk": template.RED}.get(tone, "222222")
+                bold = tone is not None
+            cell.margin_left = cell.margin_right = Pt(fit.CELL_MARGIN_X)
+            cell.margin_top = cell.margin_bottom = Pt(fit.CELL_MARGIN_Y)
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+            frame = cell.text_frame
+            frame.word_wrap = True
+            for n, line in enumerate(text.split("\n")):
+                paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+                paragraph.alignment = aligns[column.align]
+                run = paragraph.add_run()
+                run.text = line
+                run.font.size = Pt(layout.size_pt)
+                run.font.bold = bold
+                run.font.color.rgb = RGBColor.from_string(color)
+                run.font.name = template.FONT
+    return grid
+
+
+def _looks(grid) -> list:
+    """What a reader sees of every cell, read back through python-pptx's API."""
+    looks = [
+        ("widths", [c.width for c in grid.columns]),
+        ("heights", [r.height for r in grid.rows]),
+    ]
+    for row in grid.rows:
+        for cell in row.cells:
+            runs = [r for p in cell.text_frame.paragraphs for r in p.runs]
+            looks.append(
+                (
+                    cell.text,
+                    str(cell.fill.fore_color.rgb),
+                    (cell.margin_left, cell.margin_right, cell.margin_top, cell.margin_bottom),
+                    cell.vertical_anchor,
+                    cell.text_frame.word_wrap,
+                    [p.alignment for p in cell.text_frame.paragraphs],
+                    [(r.font.size, r.font.bold, str(r.font.color.rgb), r.font.name) for r in runs],
+                )
+            )
+    return looks
+
+
+def test_prebuilt_table_looks_as_the_python_pptx_api_styles_it(tmp_path):
+    long = Table(
+        columns=(
+            Column("OPD"),
+            Column("Permohonan", align="right"),
+            Column("Ket.", align="center"),
+        ),
+        rows=tuple((f"Dinas {i}\nbaris dua", str(i * 7), "ya") for i in range(12)),
+        tones=tuple((None, ("baik", "buruk", None)[i % 3], None) for i in range(12)),
+    )
+    for spec in (long, Table(long.columns, long.rows[:4], large=True)):
+        layout = tables.measure(spec, 600)
+        prs, slide = _slide()
+        tables.draw_table(slide.shapes, spec, layout, 0, len(spec.rows), 0, 0)
+        _with_python_pptx_api(prs.slides.add_slide(prs.slide_layouts[6]), spec, layout)
+        prs.save(str(tmp_path / "t.pptx"))
+        ours, reference = (s.shapes[0].table for s in Presentation(str(tmp_path / "t.pptx")).slides)
+        assert _looks(ours) == _looks(reference)
+        assert {look[1] for look in _looks(ours)[2:]} >= {"FFFFFF", tables.template.NAVY}

@@ -51,6 +51,33 @@ def test_permanent_exemption_under_letters_a_to_f_is_flagged():
     assert not any("Pasal 20" in p for p in check(test))
 
 
+def test_a_review_cycle_is_rejected_as_an_exemption_period():
+    test = dataclasses.replace(example(), jangka_waktu="Ditinjau ulang setiap tahun oleh PPID")
+    problems = check(test)
+    assert any("siklus peninjauan, bukan jangka waktu" in p for p in problems)
+    assert "Perlu diperbaiki sebelum ditandatangani" in summary(test)
+    test = dataclasses.replace(example(), jangka_waktu="Dievaluasi tiap 6 bulan")
+    assert any("siklus peninjauan" in p for p in check(test))
+
+
+def test_a_span_of_time_with_a_review_schedule_is_accepted():
+    for period in (
+        "5 tahun sejak ditetapkan",
+        "Lima (5) tahun sejak ditetapkan, ditinjau ulang setiap tahun",
+        "Sampai 31 Desember 2030",
+    ):
+        assert check(dataclasses.replace(example(), jangka_waktu=period)) == [], period
+
+
+def test_the_sheet_is_the_ppid_classification_decision():
+    sheet = load_workbook(io.BytesIO(to_xlsx(example()))).active
+    assert "PENETAPAN KLASIFIKASI" in sheet["A1"].value
+    assert "penetapan klasifikasi oleh PPID" in summary(example())
+    assert sheet_values(to_xlsx(example()))["5. Jangka waktu pengecualian"] == (
+        "5 tahun sejak ditetapkan"
+    )
+
+
 def test_a_basis_without_an_undang_undang_is_flagged():
     test = dataclasses.replace(example(), dasar_undang_undang="Peraturan Wali Kota 5/2020")
     assert any("harus Undang-Undang" in p for p in check(test))

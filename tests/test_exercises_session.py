@@ -1,6 +1,7 @@
 """Notebook session helpers: the output folder and the sample quiz database."""
 
-from kip_training.exercises.session import output_dir, sample_quiz_db, training_text
+from kip_training.exercises.output import output_dir
+from kip_training.exercises.session import sample_quiz_db, training_text
 from kip_training.quiz.analytics import training_summary
 
 

@@ -44,9 +44,8 @@ def test_objection_table_marks_deliberation_grounds():
 def test_monev_table_states_bands_as_secondary():
     table = tables.monev_table()
     assert set(table["Keyakinan"]) == {"sumber sekunder"}
-    assert table.loc[("KI Pusat, monev 2021–2022 (sejak 2019)", "Informatif"), "Nilai"] == (
-        "90 sampai 100"
-    )
+    assert table.loc[("KI Pusat 2018–2025", "Informatif"), "Nilai"] == "90 sampai 100"
+    assert "97" not in " ".join(table["Nilai"])  # the unconfirmed pre-2018 band is not taught
 
 
 def test_table_html_keeps_long_text_whole_and_escaped():

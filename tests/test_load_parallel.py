@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from kip_training.reports import load, load_reports
+from kip_training.reports import load_reports, parallel
 from kip_training.sample import generate_many
 
 FRAMES = ("identitas", "permohonan", "keberatan", "berkala", "kendala")
@@ -25,7 +25,7 @@ def reports(tmp_path_factory):
 @pytest.fixture
 def pool_always(monkeypatch):
     """Use a real pool (this platform's default start method) even for a few files."""
-    monkeypatch.setattr(load, "_pool_context", lambda *_: multiprocessing.get_context())
+    monkeypatch.setattr(parallel, "_pool_context", lambda *_: multiprocessing.get_context())
 
 
 def _load(reports, **pool):

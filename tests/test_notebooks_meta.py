@@ -131,12 +131,10 @@ def test_nothing_uncertain_is_taught_as_certain(path):
 def test_notebooks_match_their_generator():
     """The notebooks are built by tools/build_notebooks.py: edit tools/notebook_cells.py."""
     import importlib.util
+    from pathlib import Path
 
-    from kip_training.paths import PROJECT_ROOT
-
-    spec = importlib.util.spec_from_file_location(
-        "notebook_cells", PROJECT_ROOT / "tools" / "notebook_cells.py"
-    )
+    tools = Path(__file__).resolve().parents[1] / "tools"
+    spec = importlib.util.spec_from_file_location("notebook_cells", tools / "notebook_cells.py")
     cells = importlib.util.module_from_spec(spec)
     sys.modules["notebook_cells"] = cells  # dataclasses look their module up
     try:

@@ -34,6 +34,39 @@ def test_validate_bundled_bank(capsys):
     assert main(["quiz", "validate"]) == 0
     out = capsys.readouterr().out
     assert "Bank soal sah." in out and "11 topik" in out
+    assert "soal pilihan tunggal (" in out and "; sasaran: paling banyak sepertiga." in out
+
+
+def single_choice_bank(tmp_path, longest: int, total: int):
+    """``total`` single-choice questions; in ``longest`` of them the answer is the longest."""
+    entries = []
+    for i in range(total):
+        answer, other = ("Atasan PPID", "PPID") if i < longest else ("PPID", "Atasan PPID")
+        entries.append(
+            f"  - id: u-{i:02d}\n    type: pilihan\n    difficulty: 1\n    prompt: Soal {i}?\n"
+            f"    options: [{answer}, {other}]\n    answer: {answer}\n    explanation: x\n"
+            "    reference: UU 14/2008 Pasal 36\n"
+        )
+    path = tmp_path / "uji.yaml"
+    path.write_text("topic: uji\njudul: Uji\nquestions:\n" + "".join(entries), encoding="utf-8")
+    return path
+
+
+def test_validate_fails_when_the_longest_option_gives_the_answer_away(tmp_path, capsys):
+    path = single_choice_bank(tmp_path, longest=3, total=9)
+    assert main(["quiz", "validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Jawaban benar adalah pilihan terpanjang pada 3 dari 9 soal pilihan tunggal (33%); "
+        "sasaran: paling banyak sepertiga."
+    ) in out
+    assert "Bank soal sah." in out
+    path = single_choice_bank(tmp_path, longest=4, total=9)
+    assert main(["quiz", "validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "pada 4 dari 9 soal pilihan tunggal (44%)" in captured.out
+    assert "Bank soal sah." not in captured.out
+    assert "Panjang pilihan membocorkan jawaban" in captured.err
 
 
 def test_validate_reports_file_question_and_field(tmp_path, capsys):

@@ -107,11 +107,13 @@ def test_pasangan_partial_credit(bank):
 
 def test_tenggat_answer_from_calendar_with_skipped_days(bank, calendar):
     template = bank["pro-t1"]  # pemberitahuan, typed date
+    calendar = calendar.with_reading("libur")  # cuti bersama skipped, as configured
     item = instantiate_tenggat(template, random.Random(0), calendar, dt.date(2026, 3, 16))
     # 16 March 2026 + 10 working days, skipping Nyepi, cuti bersama and Idul Fitri leave.
     assert item.due == calendar.due_date(dt.date(2026, 3, 16), "pemberitahuan").due
     assert item.due == dt.date(2026, 4, 7)
     explanation = item.question.explanation
+    assert "hari kerja (bawaan): Selasa, 31 Maret 2026" in explanation
     assert "Kamis, 19 Maret 2026 (Hari Suci Nyepi)" in explanation
     assert "Jumat, 3 April 2026 (Wafat Yesus Kristus)" in explanation
     assert law.DEADLINES["pemberitahuan"].basis in explanation

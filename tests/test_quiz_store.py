@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from kip_training.quiz.export import stored_answers
 from kip_training.quiz.store import AnswerRecord, ResultStore, default_db_path
 
 WRITERS = 8
@@ -134,7 +135,7 @@ def test_import_reports_bad_files_and_keeps_good_ones(tmp_path):
 def test_frame_has_every_column(tmp_path):
     store = ResultStore(tmp_path / "x.sqlite")
     store.record(answer())
-    frame = store.frame()
+    frame = stored_answers(store)
     assert list(frame.columns)[:3] == ["uid", "participant", "opd"]
     assert frame.loc[0, "correct"] == True  # noqa: E712
     with pytest.raises(ValueError):

@@ -14,19 +14,7 @@ ROSTER = [Opd("DINKES", "Dinas Kesehatan", "Dinkes"), Opd("DISDIK", "Dinas Pendi
 
 def answer_through_widgets(view: QuestionView, response) -> None:
     """Set the input widgets the way a participant would click and type."""
-    q = view.item.question
-    if q.type == "pilihan_ganda":
-        for box in view.inputs:
-            box.value = box.description in response
-    elif q.type == "pasangan":
-        for left, dropdown in zip(view.item.lefts, view.inputs, strict=True):
-            dropdown.value = response.get(left)
-    elif q.type == "benar_salah":
-        view.inputs[0].value = "Benar" if response else "Salah"
-    elif q.type == "angka":
-        view.inputs[0].value = str(response).replace(".", ",")
-    else:
-        view.inputs[0].value = str(response)
+    view.item.question.qtype.fill_input(view.item, view.inputs, response)
 
 
 def make_app(tmp_path, bank, calendar, **kwargs):

@@ -18,7 +18,6 @@ from PIL import Image
 from pptx import Presentation
 
 from kip_training.commands.demo import make_demo
-from kip_training.paths import PROJECT_ROOT
 
 INSTALL = (
     "{tool} tidak ditemukan. Pasang dengan: sudo apt-get install libreoffice-impress "
@@ -57,7 +56,7 @@ def test_demo_deck_pages_render_one_drawn_page_per_slide(tmp_path, request):
     soffice = _tool("soffice", "libreoffice")
     pdftoppm = _tool("pdftoppm")
     pdftotext = _tool("pdftotext")
-    pages_dir = PROJECT_ROOT / "build" / "screenshots" / request.node.name
+    pages_dir = Path(__file__).resolve().parents[1] / "build" / "screenshots" / request.node.name
     shutil.rmtree(pages_dir, ignore_errors=True)
     pages_dir.mkdir(parents=True)
     print(f"Halaman PNG: {pages_dir}")

@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -86,13 +87,13 @@ def test_another_period_or_roster_is_a_separate_entry(reports, cache):
     smaller = roster.iloc[:-1]
     fewer = load_reports([folder], roster=smaller, cache=cache, workers=1)
     assert len(fewer.roster) == len(roster) - 1
-    assert len(list(cache.directory.glob("*.pickle"))) == 2
+    assert len(list(cache.directory.glob("*.zip"))) == 2
 
 
 def test_a_damaged_entry_is_ignored_and_replaced(reports, cache, reads):
     folder, roster, files = reports
     first = load_reports([folder], roster=roster, cache=cache, workers=1)
-    (entry,) = cache.directory.glob("*.pickle")
+    (entry,) = cache.directory.glob("*.zip")
     entry.write_bytes(b"rusak")
     second = load_reports([folder], roster=roster, cache=cache, workers=1)
     assert len(reads) == 2 * len(files)
@@ -100,13 +101,14 @@ def test_a_damaged_entry_is_ignored_and_replaced(reports, cache, reads):
     assert entry.stat().st_size > 100
 
 
-def test_only_the_most_recently_used_entries_are_kept(tmp_path):
+def test_only_the_most_recently_used_entries_are_kept(tmp_path, report_set):
     cache = ReportCache(tmp_path)
-    for n in range(MAX_ENTRIES + 3):
-        cache.put(f"k{n:02d}", {"n": n})
-    kept = sorted(p.stem for p in tmp_path.glob("*.pickle"))
+    keys = [f"{n:032x}" for n in range(MAX_ENTRIES + 3)]
+    for key in keys:
+        cache.put(key, report_set)
+    kept = sorted(p.stem for p in tmp_path.glob("*.zip"))
     assert not list(tmp_path.glob("*.tmp"))  # written atomically, nothing left behind
-    assert len(kept) == MAX_ENTRIES and "k00" not in kept and f"k{MAX_ENTRIES + 2:02d}" in kept
+    assert kept == keys[3:]
 
 
 def test_an_unwritable_cache_costs_speed_not_the_result(reports, tmp_path):
@@ -136,28 +138,6 @@ def test_kip_deck_after_kip_check_uses_what_the_check_read(tmp_path, monkeypatch
     assert json.loads(capsys.readouterr().out)["totals"]["rows_read"] == 4
 
 
-def test_an_entry_written_in_the_background_is_there_after_wait(tmp_path):
-    cache = ReportCache(tmp_path, background=True)
-    cache.put("k", {"rows": list(range(1000))})
-    cache.wait()
-    assert cache.get("k") == {"rows": list(range(1000))}
-
-
-def test_with_another_thread_running_the_entry_is_written_at_once(tmp_path):
-    import threading
-
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
-        cache = ReportCache(tmp_path, background=True)
-        cache.put("k", [1, 2, 3])
-        assert cache.get("k") == [1, 2, 3]  # no wait(): nothing was forked
-    finally:
-        release.set()
-        other.join()
-
-
 def test_a_file_copied_over_with_its_old_size_and_time_changes_the_key(tmp_path):
     from kip_training.calendar import WorkingCalendar
     from kip_training.reports.cache import cache_key
@@ -171,3 +151,141 @@ def test_a_file_copied_over_with_its_old_size_and_time_changes_the_key(tmp_path)
     path.write_bytes(b"B" * 100)  # same size
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time, as cp -p keeps it
     assert cache_key([path], roster, 10, calendar, None) != before
+
+
+@pytest.fixture
+def report_set(reports):
+    folder, roster, _ = reports
+    return load_reports([folder], roster=roster, workers=1)
+
+
+def test_an_entry_is_data_a_zip_of_json_and_arrow_tables_never_a_pickle(
+    reports, cache, report_set, monkeypatch
+):
+    import pickle
+    import zipfile
+
+    cache.put("0" * 32, report_set)
+    (entry,) = cache.directory.iterdir()
+    with zipfile.ZipFile(entry) as archive:
+        names = archive.namelist()
+    assert names[0] == "data.json" and all(n.endswith(".arrow") for n in names[1:])
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("pickle used")
+
+    monkeypatch.setattr(pickle, "loads", refuse)
+    monkeypatch.setattr(pickle, "load", refuse)
+    _same(cache.get("0" * 32), report_set)
+
+
+def test_an_entry_naming_another_type_is_refused_and_read_again(cache, report_set):
+    import zipfile
+
+    cache.put("0" * 32, report_set)
+    (entry,) = cache.directory.iterdir()
+    with zipfile.ZipFile(entry) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["data.json"] = b'{"format": 1, "value": {"$Popen": {"args": "ls"}}}'
+    with zipfile.ZipFile(entry, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert cache.get("0" * 32) is None
+    assert not entry.exists()
+
+
+def test_the_cache_folders_are_created_private(monkeypatch, tmp_path):
+    monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))
+    folder = default_cache().directory
+    assert folder == tmp_path / "simpanan" / "laporan"
+    assert stat_mode(folder) == stat_mode(folder.parent) == 0o700
+
+
+def stat_mode(path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+@pytest.mark.parametrize("unsafe", ["link", "group_writable", "world_writable"])
+def test_an_unsafe_cache_folder_is_not_used_and_the_user_is_warned_once(
+    unsafe, monkeypatch, tmp_path, capsys
+):
+    from kip_training import cachedir
+
+    monkeypatch.setattr(cachedir, "_warned", set())
+    home = tmp_path / "simpanan"
+    if unsafe == "link":
+        (tmp_path / "tempat_lain").mkdir()
+        home.symlink_to(tmp_path / "tempat_lain")
+    else:
+        home.mkdir()
+        home.chmod(0o770 if unsafe == "group_writable" else 0o707)
+    monkeypatch.setenv("KIP_CACHE", str(home))
+    assert default_cache() is None
+    assert default_cache() is None
+    warning = capsys.readouterr().err
+    assert warning.count("Peringatan: folder simpanan") == 1
+    assert "tidak dipakai" in warning
+    assert not (tmp_path / "tempat_lain" / "laporan").exists()
+
+
+def test_a_cache_folder_of_another_user_is_not_used(monkeypatch, tmp_path, capsys):
+    from kip_training import cachedir
+
+    monkeypatch.setattr(cachedir, "_warned", set())
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(tmp_path).st_uid + 1)
+    monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))
+    assert default_cache() is None
+    assert "dimiliki pengguna lain" in capsys.readouterr().err
+
+
+def test_the_days_off_table_is_json_in_the_private_folder(monkeypatch, tmp_path):
+    from kip_training.calendar import national_days_off
+
+    monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))
+    days = national_days_off(2025, 2025)
+    (stored,) = (tmp_path / "simpanan" / "kalender").iterdir()
+    assert stat_mode(stored.parent) == 0o700
+    assert json.loads(stored.read_text()) == {
+        category: {d.isoformat(): name for d, name in table.items()}
+        for category, table in days.items()
+    }
+
+
+def test_pruning_removes_only_its_own_entries_and_follows_no_link(tmp_path, report_set):
+    cache = ReportCache(tmp_path / "simpanan")
+    elsewhere = tmp_path / "lain"
+    elsewhere.mkdir()
+    precious = elsewhere / f"{'f' * 32}.zip"
+    precious.write_text("bukan milik simpanan")
+    cache.directory.mkdir()
+    (cache.directory / f"{'e' * 32}.zip").symlink_to(precious)
+    (cache.directory / "catatan.zip").write_text("berkas lain")
+    for n in range(MAX_ENTRIES + 2):
+        cache.put(f"{n:032x}", report_set)
+    names = {p.name for p in cache.directory.iterdir()}
+    assert {f"{'e' * 32}.zip", "catatan.zip"} <= names
+    assert precious.read_text() == "bukan milik simpanan"
+    assert len([n for n in names if n.startswith("0000")]) == MAX_ENTRIES
+
+
+def test_changing_the_source_of_textfmt_changes_the_key(monkeypatch, tmp_path):
+    from kip_training import textfmt
+    from kip_training.reports import cache as report_cache
+
+    from kip_training.calendar import WorkingCalendar
+
+    report = tmp_path / "laporan.xlsx"
+    report.write_bytes(b"A")
+    roster = pd.DataFrame({"kode": ["DINKES"], "nama": ["Dinas Kesehatan"]})
+
+    def key() -> str:
+        return report_cache.cache_key([report], roster, 10, WorkingCalendar(), None)
+
+    original = report_cache.source_files()
+    assert Path(textfmt.__file__) in original
+    before = key()
+    copy = tmp_path / "textfmt.py"
+    copy.write_bytes(Path(textfmt.__file__).read_bytes() + b"\n# diubah\n")
+    swapped = [copy if p == Path(textfmt.__file__) else p for p in original]
+    monkeypatch.setattr(report_cache, "source_files", lambda: swapped)
+    assert key() != before

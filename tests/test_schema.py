@@ -78,3 +78,22 @@ def test_sheet_names_are_recognised_in_any_case_and_spacing():
     assert schema.sheet_for_name("informasi_berkala") is schema.BERKALA
     assert schema.sheet_for_name("Kendala & Rekomendasi") is schema.KENDALA
     assert schema.sheet_for_name("Sheet1") is None
+
+
+def test_severity_is_written_as_its_indonesian_word():
+    import json
+
+    assert json.dumps([s for s in schema.Severity]) == '["galat", "peringatan", "temuan"]'
+    assert f"{schema.Severity.TEMUAN}" == "temuan"
+    assert schema.Severity("galat") is schema.Severity.GALAT
+
+
+def test_severity_rank_puts_errors_then_findings_then_warnings():
+    ranked = schema.Severity.by_rank()
+    assert [s.label for s in ranked] == ["Galat", "Temuan", "Peringatan"]
+    assert sorted(["peringatan", "temuan", "galat", "lain"], key=schema.severity_rank) == [
+        "galat",
+        "temuan",
+        "peringatan",
+        "lain",
+    ]

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 from fixtures.reports.build import objection, request, write
 
-from kip_training.reports import load
 from kip_training.reports.load import RawReport, parse_reports, read_report
 
 ROSTER = {"DINKES": "Dinas Kesehatan", "DISDIK": "Dinas Pendidikan dan Kebudayaan"}
@@ -87,10 +86,9 @@ def test_reports_parsed_together_give_what_each_gives_alone(tmp_path):
         pd.testing.assert_frame_equal(frame, expected, check_dtype=key != "identitas")
 
 
-def test_results_do_not_depend_on_how_files_are_chunked(tmp_path, monkeypatch):
+def test_results_do_not_depend_on_how_files_are_chunked(tmp_path):
     reports = _messy_reports(tmp_path)
     whole = parse_reports(reports, ROSTER)
-    monkeypatch.setattr(load, "CHUNK_FILES", 3)
     chunks = [parse_reports(reports[i : i + 3], ROSTER) for i in range(0, len(reports), 3)]
     assert [r.issues for r in whole[0]] == [r.issues for c in chunks for r in c[0]]
     permohonan = pd.concat([c[1]["permohonan"] for c in chunks if c[1]["permohonan"] is not None])

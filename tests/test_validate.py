@@ -121,3 +121,36 @@ def test_a_letter_given_without_a_refusal_is_a_warning(tmp_path):
     result = check(tmp_path, permohonan=[request(pasal_17="h")], keberatan=[])
     assert issues(result, PERINGATAN, "Huruf Pasal 17 (jika ditolak)")
     assert result.sheets["permohonan"].rows_accepted == 1
+
+
+def test_checks_leave_their_input_alone_and_return_the_rejected_rows(tmp_path):
+    import numpy as np
+
+    from kip_training.calendar import WorkingCalendar
+    from kip_training.reports import derive, schema, validate
+    from kip_training.reports.issues import ChunkSink, IssueSink
+    from kip_training.reports.load import _data_sheets, read_report
+    from kip_training.reports.stacked import parse_stacked
+
+    rows = [
+        request("001", tanggal_pemberitahuan=D(2025, 1, 3)),  # before receipt: rejected
+        request("002", tanggal_pemberitahuan=D(2025, 1, 21)),  # late: counted, a finding
+    ]
+    path = write(tmp_path, permohonan=rows, keberatan=[])
+    sink = IssueSink(str(path))
+    sinks = ChunkSink([sink])
+    by_key = _data_sheets(read_report(path).sheets, sink)
+    sheets = {
+        key: parse_stacked(schema.SHEETS_BY_KEY[key], [(0, *by_key[key])], 1, sinks)
+        for key in ("permohonan", "keberatan")
+    }
+    before = {k: (dict(s.columns), s.rejected.copy()) for k, s in sheets.items()}
+    lateness = derive.lateness(
+        sheets["permohonan"].columns, sheets["keberatan"].columns, WorkingCalendar()
+    )
+    masks = validate.check_sheets(sheets, [None], lateness, sinks)
+    assert list(masks["permohonan"]) == [True, False]
+    for key, sheet in sheets.items():
+        assert sheet.columns.keys() == before[key][0].keys()  # no derived column added
+        assert np.array_equal(sheet.rejected, before[key][1])
+    assert [i.severity for i in sink.issues] == [GALAT, TEMUAN]

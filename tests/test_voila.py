@@ -61,7 +61,8 @@ def test_voila_renders_the_deadline_notebook_without_code(tmp_path):
             server.wait()
     page = html.unescape(page)
     assert "02 · Latihan Tenggat Waktu" in page
-    assert "Jatuh tempo: Selasa, 7 April 2026" in page
+    assert "Jatuh tempo: Selasa, 31 Maret 2026" in page  # cuti bersama counted (default)
+    assert "7 April 2026" in page  # the date when cuti bersama is skipped, shown too
     assert "application/vnd.jupyter.widget-view+json" in page
     assert "from kip_training" not in page
     assert "import " not in page

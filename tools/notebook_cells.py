@@ -119,9 +119,14 @@ print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
     ),
     md(
         """\
-Perhatikan: hari permohonan diterima adalah hari ke-0 dan tidak dihitung; Hari Suci
-Nyepi beserta cuti bersamanya, cuti bersama Idul Fitri, serta Wafat Yesus Kristus
-dilewati. Latihan lengkapnya ada di notebook **02**."""
+Perhatikan cara hitungnya. UU KIP tidak mendefinisikan "hari kerja", jadi perangkat ini
+memakai **konvensi**: hari permohonan diterima adalah hari ke-0 dan tidak dihitung;
+Sabtu, Minggu dan hari libur nasional (di sini Hari Suci Nyepi) selalu dilewati. Cuti
+bersama **secara bawaan dihitung sebagai hari kerja**, sehingga jatuh temponya Selasa,
+31 Maret 2026: tanggal yang lebih awal dan lebih aman bagi Badan Publik. Bila kota Anda
+mengatur cuti bersama dilewati, jatuh temponya Selasa, 7 April 2026 (cuti bersama Nyepi
+dan Idul Fitri serta Wafat Yesus Kristus ikut dilewati). Latihan lengkapnya ada di
+notebook **02**."""
     ),
     md(
         """\
@@ -143,8 +148,10 @@ JupyterLab sendiri dibuka dengan `kip lab` atau `make lab`."""
 
 Setiap fakta hukum di perangkat ini mencantumkan dasar hukumnya. Beberapa hal **belum pasti**
 (sumbernya bertentangan atau tidak ditemukan); hal seperti itu selalu ditandai
-*belum pasti* dan tidak dijadikan kunci jawaban kuis, misalnya batas kualifikasi monev
-Komisi Informasi untuk tahun 2023 ke atas. Nilai kesiapan yang dihitung dari laporan
+*belum pasti* dan tidak dijadikan kunci jawaban kuis, misalnya apakah cuti bersama
+termasuk hari kerja, atau batas kualifikasi monev sebelum 2018. Cara hitung yang dipilih
+perangkat ini sendiri (misalnya hari diterima sebagai hari ke-0) disebut **konvensi**,
+bukan bunyi undang-undang. Nilai kesiapan yang dihitung dari laporan
 PPID Pembantu adalah **perkiraan internal**, bukan nilai monev Komisi Informasi."""
     ),
 ]
@@ -156,8 +163,8 @@ NB02 = [
         "02",
         "Latihan Tenggat Waktu",
         "menghitung jatuh tempo setiap tenggat UU KIP dengan kalender kerja yang sebenarnya "
-        "(hari libur nasional, cuti bersama dan libur daerah dilewati), lalu berlatih dengan "
-        "soal tenggat.",
+        "(hari libur nasional dan libur daerah dilewati; cuti bersama menurut pengaturan), "
+        "lalu berlatih dengan soal tenggat.",
         "PPID Pembantu dan petugas layanan informasi di OPD; juga pelatih yang memandu sesi.",
         "30",
         "02_latihan_tenggat_waktu",
@@ -166,14 +173,24 @@ NB02 = [
         """\
 ## 1. Aturan menghitung
 
-Semua tenggat di bawah ini dihitung dalam **hari kerja**. Perangkat ini memakai cara
-hitung berikut (satu pengaturan, dapat diubah bila kota Anda memakai cara lain):
+Semua tenggat di bawah ini dihitung dalam **hari kerja**. UU KIP tidak mendefinisikan
+"hari kerja", jadi cara hitung berikut adalah **konvensi perangkat ini, bukan bunyi
+undang-undang**:
 
 - **hari awal penghitungan** (misalnya hari diterimanya permohonan) adalah **hari ke-0**
-  dan tidak dihitung; jatuh tempo adalah hari kerja ke-N sesudahnya;
-- yang **bukan hari kerja**: Sabtu, Minggu, hari libur nasional, **cuti bersama**
-  pemerintah, dan libur daerah yang dicatat di `data/calendar/libur_tambahan.csv`;
-- permohonan yang masuk hari Sabtu dihitung sama: Senin menjadi hari ke-1.
+  dan tidak dihitung; jatuh tempo adalah hari kerja ke-N sesudahnya (bacaan biasa dari
+  "N hari kerja sejak ...");
+- yang **selalu bukan hari kerja**: Sabtu, Minggu, hari libur nasional, dan libur daerah
+  yang dicatat di `data/calendar/libur_tambahan.csv`;
+- **cuti bersama** (cuti kolektif ASN, bukan hari libur nasional) **belum pasti**:
+  secara bawaan perangkat ini menghitungnya sebagai **hari kerja**, karena memberi
+  tanggal yang lebih awal dan lebih aman bagi Badan Publik dan keputusan cuti bersama
+  meminta unit pelayanan publik tetap melayani. Badan Publik yang peraturannya menutup
+  layanan pada cuti bersama dapat mengatur `[kalender] cuti_bersama = "libur"` di
+  `kip.toml`. Bila kedua cara memberi tanggal berbeda, keduanya ditampilkan;
+- permohonan yang masuk hari Sabtu atau hari libur dihitung sama: hari kerja berikutnya
+  menjadi hari ke-1. Praktik kantor berbeda di sini (ada yang baru mencatatnya diterima
+  pada hari layanan buka berikutnya); ikuti aturan Badan Publik Anda.
 
 Tenggat yang diatur UU KIP:"""
     ),
@@ -190,9 +207,13 @@ Catatan:
 - Pemberitahuan tertulis dapat diperpanjang **paling lama 7 hari kerja** dengan alasan
   tertulis (Pasal 22 ayat (8)), sehingga paling lambat hari kerja ke-17 sejak permohonan
   diterima.
-- Bila Atasan PPID tidak menanggapi keberatan, dalam praktik 14 hari kerja untuk
-  mengajukan sengketa dihitung sejak berakhirnya masa 30 hari kerja tanggapan
-  (sumber sekunder).
+- Bila Atasan PPID tidak menanggapi keberatan dalam 30 hari kerja, pemohon dapat
+  mengajukan sengketa dalam 14 hari kerja sesudah masa 30 hari kerja itu berakhir. Ini
+  **praktik** yang konsisten di prosedur berbagai Badan Publik (kemungkinan Perki
+  1/2013; sumber sekunder), bukan bunyi UU KIP.
+- Untuk penyelesaian sengketa di Komisi Informasi, UU KIP hanya menyebut "paling lambat
+  dapat diselesaikan dalam waktu 100 hari kerja" (Pasal 38 ayat (2)); menghitungnya
+  sejak permohonan penyelesaian sengketa diterima adalah **praktik**.
 - Gugatan ke PTUN/PN diajukan dalam 14 hari sejak putusan Komisi Informasi diterima
   (Pasal 47–48); **belum pasti** apakah 14 hari itu hari kerja, sehingga tidak dihitung
   di sini."""
@@ -213,8 +234,12 @@ print(explain_due(due_date("2026-03-16", "pemberitahuan")))"""
     ),
     md(
         """\
-Bila dihitung sebagai 10 hari kalender, atau sebagai 10 hari Senin–Jumat tanpa
-memperhatikan hari libur, jawabannya keliru. Kalender
+Dengan pengaturan bawaan (cuti bersama dihitung sebagai hari kerja) jatuh temponya
+**Selasa, 31 Maret 2026**; hanya Hari Suci Nyepi (19 Maret) yang dilewati selain Sabtu dan
+Minggu. Bila cuti bersama dilewati, jatuh temponya **Selasa, 7 April 2026**: cuti bersama
+Nyepi (18 Maret) dan Idul Fitri (20, 23 dan 24 Maret) serta Wafat Yesus Kristus (3 April)
+ikut dilewati. Bila dihitung sebagai 10 hari kalender, atau sebagai 10 hari Senin–Jumat
+tanpa memperhatikan hari libur, jawabannya keliru. Kalender
 di bawah menunjukkan setiap hari yang dihitung (angka 1–10), hari libur yang dilewati
 (**L**), dan jatuh temponya (merah)."""
     ),
@@ -247,8 +272,9 @@ DeadlineExercise("2026-05-11", "pemberitahuan")"""
 
 Soal berikut dibuat dari kalender yang sebenarnya: tanggal diterimanya dipilih acak
 (kebanyakan menjelang hari libur), jadi setiap kali notebook dijalankan soalnya berbeda.
-Isi nama dan OPD Anda, tekan **Mulai**, jawab, lalu tekan **Periksa**. Pembahasan
-menyebutkan hari libur yang dilewati dan pasalnya. Boleh memakai kalkulator di atas!"""
+Isi nama dan OPD Anda, tekan **Mulai**, jawab, lalu tekan **Periksa**. Kunci jawaban
+memakai pengaturan cuti bersama yang aktif (bawaan: dihitung sebagai hari kerja).
+Pembahasan menyebutkan hari libur yang dilewati, pasalnya, dan konvensi cara hitungnya. Boleh memakai kalkulator di atas!"""
     ),
     code(
         """\
@@ -266,7 +292,8 @@ NB03 = [
         "03",
         "Klasifikasi Informasi dan Uji Konsekuensi",
         "memilah informasi OPD ke dalam empat kategori UU KIP, lalu mengisi lembar uji "
-        "konsekuensi untuk informasi yang hendak dikecualikan.",
+        "konsekuensi yang menjadi penetapan klasifikasi PPID untuk informasi yang hendak "
+        "dikecualikan.",
         "PPID Pembantu yang menyusun Daftar Informasi Publik (DIP) dan membantu uji "
         "konsekuensi; pelatih yang memandu sesi.",
         "45",
@@ -342,17 +369,22 @@ Uji konsekuensi dapat dilakukan **sebelum** ada permohonan, **saat** permohonan 
 4. timbang **kepatutan, kesusilaan, kepentingan umum dan hukum** terhadap **akibat bila
    informasi itu dibuka**.
 
-Hasilnya **lembar uji konsekuensi** yang ditandatangani, memuat informasinya, dasar
-hukumnya, konsekuensinya dan **jangka waktu pengecualiannya**. Hasil uji dicatat dalam
-Daftar Informasi yang Dikecualikan (DIK), yang kini juga diperiksa dalam monev (sumber
-sekunder).
+Hasilnya adalah **keputusan tertulis PPID yang menetapkan klasifikasi informasi**
+(penetapan klasifikasi), bukan sekadar lembar kerja. Penetapan itu ditandatangani dan
+menyebut informasinya, dasar Undang-Undangnya, konsekuensinya bila dibuka, dan **jangka
+waktu pengecualiannya** berupa **rentang waktu tertentu**, misalnya "5 tahun sejak
+ditetapkan" (PP 61/2010 Pasal 1 angka 8–10; sumber sekunder). "Ditinjau ulang setiap
+tahun" adalah **siklus peninjauan, bukan jangka waktu**; jadwal peninjauan boleh
+ditambahkan, tetapi tidak menggantikan jangka waktu. Kapan dan bagaimana uji dilakukan
+diatur Perki 1/2021 Pasal 49. Penetapan dicatat dalam Daftar Informasi yang Dikecualikan
+(DIK), yang kini juga diperiksa dalam monev (sumber sekunder).
 
 Kesalahan yang sering ditemukan Komisi Informasi: **mengecualikan seluruh dokumen**
 padahal hanya sebagian yang dilindungi. Badan Publik yang menanggung beban pembuktian.
 Bagian yang dikecualikan boleh **dihitamkan** (penghitaman) dengan alasan, dan sisanya
 tetap diberikan (Pasal 22 ayat (7) huruf e).
 
-Contoh lembar uji yang sudah diisi:"""
+Contoh penetapan klasifikasi yang sudah diisi:"""
     ),
     code(
         """\
@@ -367,8 +399,9 @@ print(summary(example()))"""
 
 Isi formulir untuk satu dokumen di OPD Anda (atau tekan **Isi contoh** untuk melihat
 contoh), lalu tekan **Buat lembar uji**. Perangkat ini memeriksa isian yang kosong atau
-lemah, lalu menyediakan lembar uji dalam format Excel (xlsx) untuk diunduh, dicetak dan
-ditandatangani."""
+lemah (termasuk jangka waktu yang hanya berupa siklus peninjauan), lalu menyediakan
+lembar uji dalam format Excel (xlsx) untuk diunduh, dicetak dan ditandatangani sebagai
+penetapan klasifikasi oleh PPID."""
     ),
     code(
         """\
@@ -440,7 +473,8 @@ Standar Layanan Informasi Publik; **KI** = Komisi Informasi."""
   **nomor pendaftaran** (UU KIP Pasal 22 ayat (2)–(4)).
 - Mendapat **pemberitahuan tertulis paling lambat 10 hari kerja** sejak permintaan
   diterima (Pasal 22 ayat (7)); dapat diperpanjang paling lama 7 hari kerja dengan alasan
-  tertulis (Pasal 22 ayat (8)).
+  tertulis (Pasal 22 ayat (8)). Cara menghitung hari kerja (hari diterima sebagai hari
+  ke-0, cuti bersama) adalah konvensi perangkat ini, dibahas di notebook **02**.
 - Mengajukan **keberatan** kepada Atasan PPID (Pasal 35) dan, bila tidak puas,
   **sengketa** ke Komisi Informasi (Pasal 37).
 
@@ -483,7 +517,11 @@ Contoh dari OPD di lingkungan pemerintah kota:
 | **Berkala** (Pasal 9), paling singkat 6 (enam) bulan sekali | profil dan struktur organisasi Dinas Kesehatan; laporan realisasi anggaran Dinas Pendidikan; ringkasan laporan kinerja Bappeda |
 | **Serta-merta** (Pasal 10) | peringatan dini banjir dan jalur evakuasi dari BPBD; merebaknya demam berdarah di satu kecamatan; keracunan makanan massal di sekolah |
 | **Tersedia setiap saat** (Pasal 11 ayat (1)) | Daftar Informasi Publik (DIP) Dinas Perhubungan; perjanjian kerja sama Dinas Pariwisata dengan pihak ketiga; SOP pelayanan perizinan DPMPTSP |
-| **Dikecualikan** (Pasal 17) | rekam medis pasien RSUD (huruf h); hasil evaluasi pribadi seorang pegawai (huruf h); identitas saksi pelapor dalam penyidikan yang berjalan (huruf a) |
+| **Dikecualikan** (Pasal 17) | rekam medis pasien RSUD (huruf h); hasil evaluasi pribadi seorang pegawai (huruf h); identitas saksi pelapor dalam penyidikan yang berjalan (huruf a); memorandum atau surat antar/intra Badan Publik yang menurut sifatnya dirahasiakan, kecuali atas putusan Komisi Informasi atau pengadilan (huruf i) |
+
+Pasal 17 huruf b melindungi **hak atas kekayaan intelektual** dan **perlindungan dari
+persaingan usaha tidak sehat**, misalnya rahasia dagang dalam penawaran sebuah perusahaan
+yang hanya dapat ditutup pada bagian itu, sesudah uji konsekuensi.
 
 Latihan klasifikasi yang lebih panjang dan uji konsekuensi ada di notebook **03**.
 
@@ -497,8 +535,8 @@ Latihan klasifikasi yang lebih panjang dan uji konsekuensi ada di notebook **03*
 | Peran | Tugas | Dasar |
 |---|---|---|
 | **PPID** | pejabat yang bertanggung jawab di bidang penyimpanan, pendokumentasian, penyediaan dan/atau pelayanan informasi di Badan Publik | PP 61/2010 Pasal 1 angka 5 |
-| **PPID Utama** | PPID utama Badan Publik; di pemerintah kota biasanya di Diskominfo | praktik |
-| **PPID Pembantu** | PPID di setiap OPD: mengumpulkan dan mendokumentasikan informasi unitnya, meneruskannya ke PPID Utama, memeriksa awal permohonan, membantu uji konsekuensi, dan melaporkan layanannya kepada PPID Utama secara berkala | praktik |
+| **PPID Utama** | PPID utama Badan Publik; di pemerintah kota biasanya di Diskominfo | praktik pemerintah daerah |
+| **PPID Pembantu** | PPID di setiap OPD: mengumpulkan dan mendokumentasikan informasi unitnya, meneruskannya ke PPID Utama (paling sedikit setiap 6 bulan), memeriksa awal permohonan, membantu uji konsekuensi, dan melaporkan layanannya kepada PPID Utama | Permendagri 3/2017 (sumber sekunder); rinciannya diatur Perwal/Perbup |
 | **Atasan PPID** | menanggapi keberatan | UU KIP Pasal 35–36 |
 
 **Alasan keberatan** (UU KIP Pasal 35 ayat (1)); alasan b–g dapat diselesaikan secara
@@ -512,12 +550,24 @@ show(objection_table())"""
     ),
     md(
         """\
-**Jalur bila pemohon tidak puas:** keberatan kepada Atasan PPID (diajukan dalam 30 hari
-kerja, ditanggapi dalam 30 hari kerja; Pasal 36) → sengketa ke Komisi Informasi dalam
-14 hari kerja sejak tanggapan diterima (Pasal 37 ayat (2)) → mediasi di Komisi
-Informasi (kesepakatan hasil mediasi bersifat final dan mengikat); bila mediasi gagal,
-ajudikasi nonlitigasi → gugatan ke PTUN (bila Badan Publik negara) atau Pengadilan
-Negeri (Badan Publik selain Badan Publik negara) → kasasi ke Mahkamah Agung. Cara menghitung setiap tenggat dilatih di notebook **02**.
+**Jalur bila pemohon tidak puas:**
+
+1. **Keberatan** kepada Atasan PPID, diajukan dalam 30 hari kerja dan ditanggapi secara
+   tertulis dalam 30 hari kerja (Pasal 36).
+2. **Sengketa** ke Komisi Informasi dalam 14 hari kerja sejak tanggapan tertulis Atasan
+   PPID diterima (Pasal 37 ayat (2)). Bila Atasan PPID tidak menanggapi dalam 30 hari
+   kerja, dalam **praktik** 14 hari kerja itu dihitung sejak masa 30 hari kerja tersebut
+   berakhir (sumber sekunder; bukan bunyi UU KIP).
+3. Di Komisi Informasi: **mediasi hanya untuk sengketa atas alasan keberatan huruf b–g**
+   (kesepakatan hasil mediasi bersifat final dan mengikat), lalu ajudikasi nonlitigasi
+   bila mediasi gagal. Sengketa atas **penolakan berdasarkan Pasal 17** (huruf a) tidak
+   dimediasi, tetapi **langsung diputus melalui ajudikasi nonlitigasi** (Pasal 40 ayat (2);
+   sumber sekunder). Dalam sengketa, Badan Publik menanggung beban pembuktian atas
+   informasi yang dikecualikannya (Pasal 45; sumber sekunder).
+4. **Gugatan** ke PTUN (bila Badan Publik negara) atau Pengadilan Negeri (Badan Publik
+   selain Badan Publik negara) (Pasal 47), lalu **kasasi** ke Mahkamah Agung (Pasal 50).
+
+Cara menghitung setiap tenggat dilatih di notebook **02**.
 
 ### Kuis Bagian 3"""
     ),
@@ -531,9 +581,10 @@ Negeri (Badan Publik selain Badan Publik negara) → kasasi ke Mahkamah Agung. C
 1. **Setiap hari:** PPID Pembantu mencatat setiap permohonan di register (tanggal
    diterima, informasi yang diminta, keputusan, tanggal pemberitahuan tertulis).
 2. **Setiap 6 bulan:** PPID Pembantu mengirim **laporan enam bulanan** kepada PPID
-   Utama: jumlah permohonan, waktu menjawab, yang dipenuhi dan ditolak beserta
-   alasannya (Pasal 12), keberatan, informasi berkala yang diumumkan, serta kendala.
-   Periksa laporan Anda dulu di notebook **05**.
+   Utama (Permendagri 3/2017; rinciannya diatur Perwal/Perbup): jumlah permohonan, waktu
+   menjawab, yang dipenuhi dan ditolak beserta alasannya (Pasal 12), keberatan,
+   informasi berkala yang diumumkan, serta kendala. Periksa laporan Anda dulu di
+   notebook **05**.
 3. **Setiap 6 bulan:** PPID Utama mengadakan **rapat koordinasi** untuk menghimpun
    laporan itu dan membina PPID Pembantu (bahan rapatnya disiapkan di notebook **07**).
 4. **Setiap tahun:** laporan tahunan layanan informasi disampaikan paling lambat 3 bulan
@@ -541,10 +592,22 @@ Negeri (Badan Publik selain Badan Publik negara) → kasasi ke Mahkamah Agung. C
    Informasi melakukan **monitoring dan evaluasi (monev)**: kuesioner penilaian mandiri
    (SAQ) di portal e-monev, verifikasi, lalu presentasi atau visitasi.
 
-### Kualifikasi monev
+### Monev: siapa menilai, dan kualifikasinya
 
-Batas kualifikasi menurut Perki 5/2016 dan yang dipakai KI Pusat pada 2021–2022
-(keduanya sumber sekunder; yang kedua konsisten di banyak sumber):"""
+Setiap Komisi Informasi menilai Badan Publik di wilayahnya (Perki 1/2022; sumber
+sekunder). Pemerintah kota dan kabupaten dinilai oleh **Komisi Informasi provinsinya**,
+bukan oleh KI Pusat: Kota Serang, misalnya, dinilai KI Provinsi Banten (92,50,
+Informatif, pada 2019). **Indikator dan bobot berbeda menurut Komisi Informasi dan
+tahun** (KI Pusat 2022 memakai enam indikator, KI Banten 2023 empat); periksa pedoman KI
+provinsi Anda untuk tahun berjalan.
+
+Sejak 2018 KI Pusat, dan KI provinsi yang sumbernya ditemukan, memakai kualifikasi
+berikut (sumber sekunder, konsisten dari tahun ke tahun): Informatif 90–100, Menuju
+Informatif 80–89,9, Cukup Informatif 60–79,9, Kurang Informatif 40–59,9, Tidak
+Informatif 0–39,9. Untuk tahun sebelum 2018 tidak ada batas kualifikasi yang dapat
+dipastikan (KI Pusat memeringkat Badan Publik), jadi tidak diajarkan di sini. Tabel
+berikut diambil dari data kualifikasi per Komisi Informasi dan tahun yang dibawa
+perangkat ini:"""
     ),
     code(
         """\
@@ -554,10 +617,9 @@ show(monev_table())"""
     ),
     md(
         """\
-Untuk tahun 2025 sumber-sumber **belum sepakat** (empat atau lima kualifikasi, batas
-yang berbeda): perlakukan batas tahun 2023 ke atas sebagai **belum pasti**. Nilai
-kesiapan yang dihitung perangkat ini dari laporan PPID Pembantu adalah **perkiraan
-internal**, bukan nilai monev Komisi Informasi.
+Nilai kesiapan yang dihitung perangkat ini dari laporan PPID Pembantu adalah
+**perkiraan internal**, bukan nilai monev Komisi Informasi; nama kualifikasi di atas
+adalah milik Komisi Informasi.
 
 ### Sanksi pidana (UU KIP Bab XI)"""
     ),
@@ -573,7 +635,9 @@ Pasal 54 (mengakses atau memberikan informasi yang dikecualikan tanpa hak) dan P
 (membuat informasi publik yang tidak benar atau menyesatkan) juga memuat ancaman pidana.
 Besaran pidana Pasal 54 hanya berasal dari sumber sekunder, sedangkan besaran pada
 Pasal 55 dan apakah tindak pidana ini merupakan **delik aduan** masih **belum pasti**;
-karena itu kedua pasal ini tidak dijadikan kunci jawaban kuis.
+karena itu kedua pasal ini tidak dijadikan kunci jawaban kuis. Perhatikan unsur
+Pasal 53: perbuatan menghancurkan, merusak dan/atau menghilangkan dokumen dilakukan
+**"dengan sengaja dan melawan hukum"**.
 
 ### Kuis Bagian 4"""
     ),
@@ -586,9 +650,11 @@ Perangkat ini tidak mengajarkan hal berikut sebagai kepastian:
 
 - ayat mana pada **Pasal 9** yang memuat kewajiban "paling singkat 6 (enam) bulan
   sekali" (kemungkinan ayat (3)); sebutlah "Pasal 9" saja;
+- apakah **cuti bersama** termasuk hari kerja (perangkat ini secara bawaan
+  menghitungnya sebagai hari kerja, sebagai konvensi; notebook **02**);
 - apakah 14 hari untuk gugatan ke PTUN/PN (Pasal 47–48) dihitung dalam **hari kerja**;
 - besaran pidana **Pasal 55** dan sifat **delik aduan**;
-- batas kualifikasi **monev** untuk tahun 2023 ke atas.
+- batas kualifikasi **monev** sebelum 2018.
 
 Lanjutkan dengan notebook **02** (tenggat waktu) dan **03** (klasifikasi dan uji
 konsekuensi), atau kuis lengkap di notebook **04**."""
@@ -624,8 +690,10 @@ Setiap jawaban tersimpan begitu diperiksa dan langsung tampak di dasbor pelatih
 (notebook **06**). Bila Anda bekerja di laptop sendiri tanpa jaringan, tekan **Simpan
 hasil saya ke berkas** di akhir kuis dan kirim berkasnya kepada pelatih.
 
-Soal tenggat waktu dibuat dari kalender kerja yang sebenarnya (hari libur nasional dan
-cuti bersama dilewati, UU KIP Pasal 22, 36–38). Hal yang masih **belum pasti** menurut
+Soal tenggat waktu dibuat dari kalender kerja yang sebenarnya (UU KIP Pasal 22, 36–38):
+hari libur nasional selalu dilewati; menurut konvensi perangkat ini hari diterima adalah
+hari ke-0 dan cuti bersama secara bawaan dihitung sebagai hari kerja (pembahasannya
+menyebut tanggal menurut kedua cara bila berbeda). Hal yang masih **belum pasti** menurut
 sumber hukum tidak dijadikan kunci jawaban. Soal pasangan dan pilihan ganda diberi
 nilai sebagian."""
     ),
@@ -679,7 +747,7 @@ Hasil pemeriksaan memakai tiga tingkat:
 | Tingkat | Artinya | Yang dilakukan |
 |---|---|---|
 | **Galat** | isian tidak dapat dipakai (tanggal mustahil, kode tidak dikenal, isian wajib kosong) | perbaiki, lalu periksa ulang; baris itu belum dihitung |
-| **Temuan** | isinya sah tetapi menunjukkan layanan yang perlu dibenahi, misalnya pemberitahuan tertulis melewati 10 hari kerja, atau 17 hari kerja bila diperpanjang (Pasal 22 ayat (7) dan (8)) | tindak lanjuti di OPD; tidak perlu mengubah laporan |
+| **Temuan** | isinya sah tetapi menunjukkan layanan yang perlu dibenahi, misalnya pemberitahuan tertulis melewati 10 hari kerja, atau 17 hari kerja bila diperpanjang (Pasal 22 ayat (7) dan (8)), dihitung dengan konvensi perangkat ini (hari diterima = hari ke-0; cuti bersama menurut pengaturan, bawaan: hari kerja) | tindak lanjuti di OPD; tidak perlu mengubah laporan |
 | **Peringatan** | nilai sudah ditafsirkan (misalnya ejaan lain dari suatu pilihan) | pastikan tafsirannya benar |"""
     ),
     md(
@@ -732,7 +800,9 @@ ReportCheck()"""
 Kumpulkan semua laporan satu semester dalam satu folder, lalu periksa sekaligus. Daftar
 OPD yang wajib melapor diambil dari `data/opd.csv`. Laporan dianggap terlambat bila
 tanggal laporannya melewati batas kirim (bawaan: hari kerja ke-10 setelah semester
-berakhir; diatur dengan `laporan.batas_kirim_hari_kerja` di `kip.toml`). Contoh dengan laporan contoh Semester II 2025:"""
+berakhir, dengan hari terakhir semester sebagai hari ke-0; diatur dengan
+`laporan.batas_kirim_hari_kerja` di `kip.toml`). Batas kirim ini pengaturan kota, bukan
+tenggat UU KIP. Contoh dengan laporan contoh Semester II 2025:"""
     ),
     code(
         """\
@@ -885,7 +955,10 @@ print(key_figures_text(bahan))"""
         """\
 Angka tepat waktu menghitung pemberitahuan tertulis yang disampaikan paling lambat 10
 hari kerja sejak permohonan diterima (UU KIP Pasal 22 ayat (7)), atau 17 hari kerja bila
-diperpanjang dengan alasan tertulis (Pasal 22 ayat (8)).
+diperpanjang dengan alasan tertulis (Pasal 22 ayat (8)). Hari kerjanya dihitung dengan
+konvensi perangkat ini, bukan bunyi UU KIP: hari diterima adalah hari ke-0, dan cuti
+bersama mengikuti pengaturan `[kalender] cuti_bersama` di `kip.toml` (bawaan: dihitung
+sebagai hari kerja, tanggal yang lebih awal).
 
 ## 2. Grafik
 

@@ -26,7 +26,7 @@ def cache_option(args):
         return None
     from kip_training.reports.cache import default_cache
 
-    return default_cache(background=True)
+    return default_cache()
 
 
 def period_option(text: str | None) -> Period | None:

@@ -1,4 +1,8 @@
-"""``kip app NOTEBOOK``: show one notebook without code, in Voilà."""
+"""``kip app NOTEBOOK``: show one notebook without code, in Voilà.
+
+A bare name is looked up in the bundled notebooks. What the notebook writes goes to
+``keluaran/`` in the folder ``kip app`` was started from (``KIP_OUTPUT``, unless already set).
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    os.environ.setdefault("KIP_OUTPUT", os.path.abspath("keluaran"))
     command = [sys.executable, "-m", "voila", str(path), f"--port={args.port}"]
     if args.no_browser:
         command.append("--no-browser")

@@ -141,12 +141,7 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"Galat: path {path} tidak ditemukan.", file=sys.stderr)
         return 2
-    cache = cache_option(args)
-    try:
-        return _check(args, cache)
-    finally:
-        if cache is not None:
-            cache.wait()  # the reports stored for the next command (kip deck) are written
+    return _check(args, cache_option(args))
 
 
 def _check(args: argparse.Namespace, cache) -> int:

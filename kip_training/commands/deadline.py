@@ -1,4 +1,9 @@
-"""``kip deadline DATE [--kind KIND] [--json]``: the due date of a KIP deadline."""
+"""``kip deadline DATE [--kind KIND] [--json]``: the due date of a KIP deadline.
+
+The due date follows the configured reading of cuti bersama (kip.toml ``[kalender]
+cuti_bersama``); the JSON also gives the date under both readings, and the text shows
+both when they differ, with the counting stated as the toolkit's convention.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,10 @@ ORDER = 10
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    kinds = "; ".join(f"{k} ({d.working_days} hari kerja)" for k, d in law.DEADLINES.items())
+    kinds = "; ".join(
+        f"{k} ({d.total_working_days} hari kerja sejak {d.received_from})"
+        for k, d in law.DEADLINES.items()
+    )
     parser.add_argument(
         "date",
         metavar="TANGGAL",
@@ -48,14 +56,15 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    calendar = WorkingCalendar.from_file(load_config(args.config).extra_days_off_path)
+    calendar = WorkingCalendar.from_config(load_config(args.config))
     result = calendar.due_date(received, args.kind)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
         return 0
     rule = result.deadline
     print(f"{rule.label}")
-    print(f"Diterima      : {format_date(result.received)}")
+    given = f" ({rule.received_from})" if rule.preceding_days else ""
+    print(f"Diterima      : {format_date(result.received)}{given}")
     print(f"Batas waktu   : {rule.working_days} hari kerja sejak {rule.counted_from}")
     print(f"Jatuh tempo   : {format_date(result.due)}")
     print(f"Dasar hukum   : {rule.basis}")
@@ -65,4 +74,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  - {format_date(day.date)}: {day.name}")
     else:
         print("Tidak ada hari libur selain Sabtu dan Minggu dalam rentang ini.")
+    print("Catatan:")
+    for line in result.convention_lines():
+        print(f"  - {line}")
     return 0

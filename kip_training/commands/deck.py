@@ -68,13 +68,14 @@ def print_problems(issues: Sequence[Any], out: Any = None) -> None:
     if not issues:
         print("Pemeriksaan data: tidak ada masalah.", file=out)
         return
-    order = {"galat": 0, "peringatan": 1, "temuan": 2}
+    from kip_training.reports.schema import severity_rank
+
     counts: dict[str, int] = {}
-    for issue in sorted(issues, key=lambda i: order.get(i.severity, 3)):
+    for issue in sorted(issues, key=lambda i: severity_rank(i.severity)):
         counts[issue.severity] = counts.get(issue.severity, 0) + 1
     summary = ", ".join(f"{n} {severity}" for severity, n in counts.items())
     print(f"Masalah data: {summary} (rincian lengkap: kip check PATH…).", file=out)
-    ranked = sorted(issues, key=lambda i: order.get(i.severity, 3))
+    ranked = sorted(issues, key=lambda i: severity_rank(i.severity))
     for issue in ranked[:MAX_ISSUE_LINES]:
         where = issue.location() if hasattr(issue, "location") else ""
         name = Path(str(issue.file)).name if issue.file else ""
@@ -138,9 +139,6 @@ def run(args: argparse.Namespace) -> int:
         print_problems(exc.issues)
         print(f"Galat: {exc}", file=sys.stderr)
         return 1
-    finally:
-        if cache is not None:
-            cache.wait()
     names = _roster_names(config)
     report(result, names)
     return 0
@@ -148,10 +146,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _roster_names(config: Any) -> dict[str, str]:
     from kip_training.errors import KipError
-    from kip_training.reports import load_roster
+    from kip_training.roster import read_roster
 
     try:
-        roster = load_roster(config.roster_path)
+        return read_roster(config.roster_path).names
     except (KipError, OSError, ValueError):  # names only decorate the terminal summary
         return {}
-    return dict(zip(roster["kode"], roster["nama"], strict=False))

@@ -63,18 +63,15 @@ def _check_summary(reports: Any, out: Any) -> None:
 
 
 def write_sample_reports(folder: Path, period: Any) -> list[Path]:
-    """Copy the bundled sample reports of ``period`` into ``folder``.
+    """Copy the sample reports of ``period`` into ``folder``.
 
-    The sample is committed under ``data/contoh/laporan/<period>/``; when it is not
-    there (a trimmed install) it is generated again, with the same seed.
+    They ship with the package, in ``data/contoh/laporan/<period>/``.
     """
     from kip_training import sample
 
     bundled = sample.default_sample_dir() / period.label
-    files = sorted(p for p in bundled.glob("*") if p.is_file()) if bundled.is_dir() else []
-    if not files:
-        return sample.generate(period, folder)
     folder.mkdir(parents=True, exist_ok=True)
+    files = sorted(p for p in bundled.iterdir() if p.is_file())
     return [Path(shutil.copy2(p, folder / p.name)) for p in files]
 
 
@@ -90,7 +87,7 @@ def make_demo(directory: Path | str, config: Any = None, out: Any = None) -> Dem
 
     started = time.perf_counter()
     config = config or load_config()
-    calendar = WorkingCalendar.from_file(config.extra_days_off_path)
+    calendar = WorkingCalendar.from_config(config)
     root = Path(directory)
     root.mkdir(parents=True, exist_ok=True)
     result = DemoResult()

@@ -1,4 +1,8 @@
-"""``kip lab``: open JupyterLab on the notebooks folder."""
+"""``kip lab``: open JupyterLab on the bundled notebooks folder.
+
+What the notebooks write goes to ``keluaran/`` in the folder ``kip lab`` was started from
+(``KIP_OUTPUT``, unless already set), not next to the notebooks.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from kip_training.paths import NOTEBOOKS_DIR
 
+    os.environ.setdefault("KIP_OUTPUT", os.path.abspath("keluaran"))
     command = [sys.executable, "-m", "jupyter", "lab", str(NOTEBOOKS_DIR), f"--port={args.port}"]
     if args.no_browser:
         command.append("--no-browser")

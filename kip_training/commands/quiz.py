@@ -16,8 +16,11 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     validate = sub.add_parser(
         "validate",
-        help="periksa bank soal (*.yaml): skema, id kembar, jawaban, rujukan",
-        description="Periksa bank soal. Keluar dengan status 1 bila ada kesalahan.",
+        help="periksa bank soal (*.yaml): skema, id kembar, jawaban, rujukan, panjang pilihan",
+        description=(
+            "Periksa bank soal. Keluar dengan status 1 bila ada kesalahan, atau bila jawaban "
+            "benar menjadi pilihan terpanjang pada lebih dari sepertiga soal pilihan tunggal."
+        ),
     )
     validate.add_argument(
         "files", nargs="*", metavar="BERKAS", help="berkas atau folder YAML (bawaan: bank soal)"
@@ -76,7 +79,10 @@ def _load(files: list[str], config: str | None):
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kip_training.quiz.bank import TYPE_LABELS, summary_counts
+    from kip_training.quiz import types
+    from kip_training.quiz.bank import summary_counts
+    from kip_training.quiz.types.pilihan import answer_length_cue
+    from kip_training.textfmt import format_percent
 
     missing = [f for f in args.files if not Path(f).exists()]
     if missing:
@@ -93,9 +99,23 @@ def _validate(args: argparse.Namespace) -> int:
     )
     for key, n in counts["topic"].items():
         print(f"  {bank.title(key)} ({key}): {n}")
-    print("Menurut jenis: " + ", ".join(f"{TYPE_LABELS[t]} {n}" for t, n in counts["type"].items()))
+    labels = [f"{types.of(t).label} {n}" for t, n in counts["type"].items()]
+    print("Menurut jenis: " + ", ".join(labels))
+    cue = answer_length_cue(bank.questions)
+    if cue.total:
+        print(
+            f"Jawaban benar adalah pilihan terpanjang pada {cue.longest} dari {cue.total} soal "
+            f"pilihan tunggal ({format_percent(cue.share)}); sasaran: paling banyak sepertiga."
+        )
     if issues:
         print(f"{len(issues)} kesalahan ditemukan.", file=sys.stderr)
+    if cue.too_often:
+        print(
+            "Panjang pilihan membocorkan jawaban: tulis ulang pengecohnya agar jawaban benar "
+            "tidak lebih sering menjadi pilihan terpanjang (paling banyak sepertiga soal).",
+            file=sys.stderr,
+        )
+    if issues or cue.too_often:
         return 1
     print("Bank soal sah.")
     return 0

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from kip_training.calendar import WorkingCalendar
+from kip_training.config import Config, load_config
 from kip_training.deck import content, draw, template
 from kip_training.errors import DeckError
+from kip_training.metrics import Comparison, compare, summarize
+from kip_training.quiz.analytics import TrainingSummary, training_summary
+from kip_training.reports import Issue, Period, load_reports
+from kip_training.reports.cache import ReportCache
 
 
 class NothingToShow(DeckError):
@@ -19,7 +24,7 @@ class NothingToShow(DeckError):
 
     exit_code = 1
 
-    def __init__(self, message: str, issues: Sequence[Any] = ()) -> None:
+    def __init__(self, message: str, issues: Sequence[Issue] = ()) -> None:
         super().__init__(message)
         self.issues = list(issues)
 
@@ -30,22 +35,22 @@ class DeckResult:
 
     path: Path
     slides: int
-    period: Any
-    previous_period: Any = None
-    issues: list[Any] = field(default_factory=list)  # of the current period's reports
-    previous_issues: list[Any] = field(default_factory=list)
+    period: Period
+    previous_period: Period | None = None
+    issues: list[Issue] = field(default_factory=list)  # of the current period's reports
+    previous_issues: list[Issue] = field(default_factory=list)
     missing_opd: list[str] = field(default_factory=list)
     late_opd: list[str] = field(default_factory=list)
 
 
 def build_deck(
-    comparison: Any,
+    comparison: Comparison,
     output: Path | str,
     *,
-    config: Any = None,
+    config: Config | None = None,
     template_path: Path | str | None = None,
-    training: Any = None,
-    calendar: Any = None,
+    training: TrainingSummary | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> DeckResult:
     """Write the deck for a :class:`~kip_training.metrics.Comparison` to ``output``.
 
@@ -53,8 +58,6 @@ def build_deck(
     corporate template with layouts named as in :data:`template.LAYOUT_NAMES`.
     """
     if config is None:
-        from kip_training.config import load_config
-
         config = load_config()
     tpl = template.open_template(template_path)
     deck = content.build_content(comparison, config, training, calendar)
@@ -71,20 +74,18 @@ def build_deck(
         slides=len(presentation.slides),
         period=current.period,
         previous_period=comparison.previous.period if comparison.previous is not None else None,
-        missing_opd=list(getattr(current, "missing_opd", []) or []),
-        late_opd=list(getattr(current, "late_opd", []) or []),
+        missing_opd=list(current.missing_opd),
+        late_opd=list(current.late_opd),
     )
 
 
-def load_training(quiz_db: Path | str | None) -> Any:
+def load_training(quiz_db: Path | str | None) -> TrainingSummary | None:
     """The training summary of a quiz database, or None without one."""
     if quiz_db is None:
         return None
     path = Path(quiz_db)
     if not path.is_file():
         raise DeckError(f"Basis data kuis {path} tidak ditemukan.")
-    from kip_training.quiz.analytics import training_summary
-
     return training_summary(path)
 
 
@@ -94,10 +95,10 @@ def build_deck_from_paths(
     *,
     previous: Iterable[Path | str] | None = None,
     quiz_db: Path | str | None = None,
-    config: Any = None,
+    config: Config | None = None,
     template_path: Path | str | None = None,
-    period: Any = None,
-    cache: Any = None,
+    period: Period | None = None,
+    cache: ReportCache | None = None,
 ) -> DeckResult:
     """Read reports (files or folders), compute the metrics and write the deck.
 
@@ -106,14 +107,9 @@ def build_deck_from_paths(
     ``cache`` (a :class:`~kip_training.reports.cache.ReportCache`) serves reports
     loaded before, for instance by ``kip check``.
     """
-    from kip_training.calendar import WorkingCalendar
-    from kip_training.config import load_config
-    from kip_training.metrics import compare, summarize
-    from kip_training.reports import load_reports
-
     if config is None:
         config = load_config()
-    calendar = WorkingCalendar.from_file(config.extra_days_off_path)
+    calendar = WorkingCalendar.from_config(config)
     current_reports = load_reports(
         list(paths), config=config, period=period, calendar=calendar, cache=cache
     )
@@ -125,8 +121,8 @@ def build_deck_from_paths(
             + " ".join(str(p) for p in paths),
             current_reports.issues,
         )
-    current = summarize(current_reports, config, calendar)
-    previous_issues: list[Any] = []
+    current = summarize(current_reports, config)
+    previous_issues: list[Issue] = []
     previous_summary = None
     previous = list(previous or [])
     if previous:
@@ -139,7 +135,7 @@ def build_deck_from_paths(
         )
         previous_issues = list(previous_reports.issues)
         if len(previous_reports.identitas):
-            previous_summary = summarize(previous_reports, config, calendar)
+            previous_summary = summarize(previous_reports, config)
     training = load_training(quiz_db)
     result = build_deck(
         compare(current, previous_summary),

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kip_training.deck import template
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Pt
+
+from kip_training.deck import pptx_internals, template
 from kip_training.deck.model import Chart
 
 CHART_FONT_PT = 14
@@ -13,11 +19,6 @@ CHART_TITLE_PT = 16
 
 def add_chart(shapes: Any, spec: Chart, left: int, top: int, width: int, height: int) -> Any:
     """Draw ``spec`` as a native chart in the given box (EMU); return the graphic frame."""
-    from pptx.chart.data import CategoryChartData
-    from pptx.dml.color import RGBColor
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-    from pptx.util import Pt
-
     kinds = {
         "bar": XL_CHART_TYPE.BAR_CLUSTERED,
         "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -102,9 +103,7 @@ def add_chart(shapes: Any, spec: Chart, left: int, top: int, width: int, height:
 
 def _show_every_label(axis: Any) -> None:
     """Ask the viewer to label every category (LibreOffice skips some when crowded)."""
-    from lxml import etree
-
-    element = axis._element
+    element = pptx_internals.axis_element(axis)
     ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
     if element.find(f"{{{ns}}}tickLblSkip") is not None:
         return

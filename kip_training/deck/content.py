@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
+from pandas.api.types import is_extension_array_dtype, is_object_dtype
 
 from kip_training import law
+from kip_training.calendar import WorkingCalendar
+from kip_training.config import Config
 from kip_training.deck.model import (
     Bullets,
     Chart,
@@ -35,25 +37,13 @@ from kip_training.deck.model import (
     Text,
     Tone,
 )
+from kip_training.metrics import Comparison, PeriodSummary
+from kip_training.quiz.analytics import TrainingSummary
+from kip_training.reports import Period, schema
+from kip_training.reports.schema import Severity
 from kip_training.textfmt import format_date, format_number, format_percent
 
 NO_DATA = "—"
-
-STATUS_LABELS = {
-    "tepat_waktu": "Tepat waktu",
-    "terlambat": "Terlambat",
-    "tidak_melapor": "Tidak melapor",
-}
-
-#: Fallback labels; the report schema's own labels win when it provides them.
-DECISION_LABELS = {
-    "dipenuhi_seluruhnya": "Dipenuhi seluruhnya",
-    "dipenuhi_sebagian": "Dipenuhi sebagian",
-    "ditolak": "Ditolak",
-    "tidak_dikuasai": "Informasi tidak dikuasai",
-    "belum_didokumentasikan": "Belum didokumentasikan",
-    "dalam_proses": "Masih dalam proses",
-}
 
 INTERNAL_ESTIMATE = "Perkiraan internal — bukan nilai monev Komisi Informasi"
 MEETING_WORKING_DAYS_AFTER_PERIOD = 15
@@ -117,33 +107,6 @@ def _tone(change: float | None, better: str | None) -> Tone:
     return "baik" if (change > 0) == up_is_good else "buruk"
 
 
-def decision_labels() -> dict[str, str]:
-    """Indonesian labels of the decision codes, from the report schema when available."""
-    labels = dict(DECISION_LABELS)
-    try:
-        from kip_training.reports import schema
-    except ImportError:  # pragma: no cover - the schema ships with the package
-        return labels
-    for name in ("DECISION_LABELS", "KEPUTUSAN_LABELS", "KEPUTUSAN"):
-        found = getattr(schema, name, None)
-        if isinstance(found, Mapping):
-            labels.update({str(k): str(v) for k, v in found.items() if isinstance(v, str)})
-            break
-    return labels
-
-
-def dispute_labels() -> dict[str, str]:
-    try:
-        from kip_training.reports import schema
-    except ImportError:  # pragma: no cover
-        return {}
-    for name in ("DISPUTE_OUTCOME_LABELS", "HASIL_SENGKETA_LABELS", "HASIL_SENGKETA"):
-        found = getattr(schema, name, None)
-        if isinstance(found, Mapping):
-            return {str(k): str(v) for k, v in found.items() if isinstance(v, str)}
-    return {}
-
-
 def _code_label(code: str, labels: Mapping[str, str]) -> str:
     return labels.get(code) or str(code).replace("_", " ").capitalize()
 
@@ -176,37 +139,9 @@ def long_name(row: Mapping[str, Any], code: str = "") -> str:
     return short_name(row, code)
 
 
-#: Rows already built from a ``per_opd`` frame, while :func:`build_content` runs (by id;
-#: the frame itself is kept so that its id cannot be reused meanwhile).
-_KNOWN_ROWS: ContextVar[dict[int, tuple[Any, list[tuple[str, dict[str, Any]]]]] | None] = (
-    ContextVar("_KNOWN_ROWS", default=None)
-)
-
-
-@contextmanager
-def _rows_remembered() -> Iterator[None]:
-    """Inside this block :func:`_rows` builds the rows of each frame once.
-
-    Eight slides read every OPD's row; the frame does not change while the deck's content
-    is built, and the slides only read the row dicts.
-    """
-    token = _KNOWN_ROWS.set({})
-    try:
-        yield
-    finally:
-        _KNOWN_ROWS.reset(token)
-
-
 def _rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
     """(code, row dict) for every OPD of the summary, in roster order (see _build_rows)."""
-    known = _KNOWN_ROWS.get()
-    if known is None:
-        return _build_rows(per_opd)
-    hit = known.get(id(per_opd))
-    if hit is None or hit[0] is not per_opd:
-        hit = (per_opd, _build_rows(per_opd))
-        known[id(per_opd)] = hit
-    return list(hit[1])
+    return _build_rows(per_opd)
 
 
 def _build_rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
@@ -216,8 +151,6 @@ def _build_rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
     Timestamp, NaN/NaT), built from whole columns: ``Series.tolist`` converts a column
     in one go, where ``to_dict`` boxes every cell on its own (3x slower on 1,000 OPDs).
     """
-    from pandas.api.types import is_extension_array_dtype, is_object_dtype
-
     codes = [str(code) for code in per_opd.index]
     names = list(per_opd.columns)
     columns = []
@@ -236,8 +169,6 @@ def _build_rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
 def _native(value: Any) -> Any:
     """A cell of an object or extension column as ``to_dict`` gives it: NA as None,
     NumPy scalars as Python ones (datetimes as Timestamp)."""
-    import pandas as pd
-
     if value is pd.NA:
         return None
     if isinstance(value, np.datetime64 | np.timedelta64):
@@ -258,16 +189,18 @@ def _top_with_rest(
     return head
 
 
-def default_meeting_date(period: Any, calendar: Any = None) -> dt.date:
-    """The meeting date when config sets none: the 15th working day after the semester."""
-    if calendar is None:
-        from kip_training.calendar import default_calendar
+def default_meeting_date(period: Period, calendar: WorkingCalendar | None = None) -> dt.date:
+    """The meeting date when config sets none: the 15th working day after the semester.
 
-        calendar = default_calendar()
+    A meeting is never set on a cuti bersama day, whatever reading the deadlines use.
+    """
+    if calendar is None:
+        calendar = WorkingCalendar.from_config()
+    calendar = calendar.with_reading(law.CUTI_BERSAMA_LIBUR)
     return calendar.add_working_days(period.end, MEETING_WORKING_DAYS_AFTER_PERIOD)
 
 
-def six_months_on(day: dt.date, calendar: Any = None) -> dt.date:
+def six_months_on(day: dt.date, calendar: WorkingCalendar | None = None) -> dt.date:
     """The same day six months later (clamped to the month's end), moved to a working day."""
     month = day.month + 6
     year = day.year + (month - 1) // 12
@@ -279,15 +212,10 @@ def six_months_on(day: dt.date, calendar: Any = None) -> dt.date:
         except ValueError:
             continue
     if calendar is not None:
+        calendar = calendar.with_reading(law.CUTI_BERSAMA_LIBUR)
         while not calendar.is_working_day(result):
             result += dt.timedelta(days=1)
     return result
-
-
-def next_period(period: Any) -> Any:
-    if period.semester == 2:
-        return type(period)(year=period.year + 1, semester=1)
-    return type(period)(year=period.year, semester=2)
 
 
 # --------------------------------------------------------------------------- slides
@@ -327,7 +255,7 @@ def _fmt(value: float | None, kind: str) -> str:
     return fmt_count(value)
 
 
-def headline_rows(comparison: Any) -> list[dict[str, Any]]:
+def headline_rows(comparison: Comparison) -> list[dict[str, Any]]:
     """The headline figures: label, current, previous, change (numbers, not text)."""
     current = comparison.current.totals
     previous = comparison.previous.totals if comparison.previous is not None else None
@@ -349,7 +277,17 @@ def headline_rows(comparison: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _headline_slide(comparison: Any) -> Slide:
+def _reading_note(calendar: WorkingCalendar) -> str:
+    """One sentence: how this deck counts cuti bersama, as the toolkit's convention."""
+    return (
+        f"Deck ini menghitung dengan {law.CUTI_BERSAMA_READING_LABELS[calendar.cuti_bersama]} "
+        f"(konvensi; bawaan toolkit: {law.CUTI_BERSAMA_READING_LABELS[law.CUTI_BERSAMA_DEFAULT]}, "
+        "tanggal yang lebih awal); pemeriksaan laporan menyebut baris yang putusannya berubah "
+        "bila cuti bersama dihitung dengan cara lain."
+    )
+
+
+def _headline_slide(comparison: Comparison, calendar: WorkingCalendar) -> Slide:
     current = comparison.current
     previous = comparison.previous
     rows = headline_rows(comparison)
@@ -392,14 +330,17 @@ def _headline_slide(comparison: Any) -> Slide:
             "dihitung dari laporan PPID Pembantu yang diterima. "
             f"Tepat waktu berarti pemberitahuan tertulis paling lambat {notice.working_days} "
             f"hari kerja ({notice.basis}) atau {extended.working_days} hari kerja dengan "
-            f"perpanjangan ({extended.basis}). {compare_note} "
+            f"perpanjangan ({extended.basis}). {law.DAY_ZERO_CONVENTION} "
+            f"{_reading_note(calendar)} {compare_note} "
             "Tanyakan: apa yang menjelaskan perubahan terbesar? Apakah semua permohonan "
             "sudah dicatat di register?"
         ),
     )
 
 
-def _reporting_slide(summary: Any, config: Any, calendar: Any = None) -> Slide:
+def _reporting_slide(
+    summary: PeriodSummary, config: Config | None, calendar: WorkingCalendar | None = None
+) -> Slide:
     totals = summary.totals
     figures = Figures(
         (
@@ -409,20 +350,20 @@ def _reporting_slide(summary: Any, config: Any, calendar: Any = None) -> Slide:
             Figure("Tidak melapor", fmt_count(totals.get("opd_tidak_melapor")), tone="buruk"),
         )
     )
-    flagged = []
-    for code, row in _rows(summary.per_opd):
-        status = row.get("status_laporan")
-        if status in ("terlambat", "tidak_melapor"):
-            received = row.get("tanggal_laporan")
-            flagged.append(
-                (
-                    0 if status == "tidak_melapor" else 1,
-                    long_name(row, code),
-                    STATUS_LABELS[status],
-                    _fmt_date(received),
-                )
-            )
-    flagged.sort()
+    rows = dict(_rows(summary.per_opd))
+    flagged = sorted(
+        (
+            rank,
+            long_name(rows[code], code),
+            schema.STATUS_LAPORAN[status],
+            _fmt_date(rows[code].get("tanggal_laporan")),
+        )
+        for rank, status, codes in (
+            (0, "tidak_melapor", summary.missing_opd),
+            (1, "terlambat", summary.late_opd),
+        )
+        for code in codes
+    )
     blocks: list = [figures]
     due_days = config.report_due_working_days if config is not None else None
     if due_days and calendar is not None:
@@ -478,14 +419,12 @@ def _fmt_date(value: Any) -> str:
 
 def _missing_date(value: Any) -> bool:
     try:
-        import pandas as pd
-
         return bool(pd.isna(value))
-    except (TypeError, ValueError, ImportError):
+    except (TypeError, ValueError):
         return False
 
 
-def _requests_slide(summary: Any, top_n: int) -> Slide:
+def _requests_slide(summary: PeriodSummary, top_n: int) -> Slide:
     rows = _rows(summary.per_opd)
     items = [(short_name(r, c), _num(_get(r, "permohonan"))) for c, r in rows]
     with_requests = [item for item in items if item[1] > 0]
@@ -523,8 +462,8 @@ def _requests_slide(summary: Any, top_n: int) -> Slide:
     )
 
 
-def _decisions_slide(summary: Any) -> Slide:
-    labels = decision_labels()
+def _decisions_slide(summary: PeriodSummary) -> Slide:
+    labels = schema.KEPUTUSAN
     decisions = summary.decisions
     decision_chart = Chart(
         "bar",
@@ -584,7 +523,7 @@ def working_day_bins(days: Any) -> list[tuple[str, int]]:
     return [(label, int(n)) for label, n in zip(labels, counts, strict=True)]
 
 
-def _timeliness_slide(summary: Any, config: Any, top_n: int) -> Slide:
+def _timeliness_slide(summary: PeriodSummary, config: Config | None, top_n: int) -> Slide:
     totals = summary.totals
     threshold = config.ontime_threshold if config is not None else 0.8
     rated = [
@@ -649,7 +588,7 @@ def _timeliness_slide(summary: Any, config: Any, top_n: int) -> Slide:
     )
 
 
-def _objections_slide(comparison: Any) -> Slide:
+def _objections_slide(comparison: Comparison) -> Slide:
     summary = comparison.current
     totals = summary.totals
     changes = {
@@ -695,7 +634,7 @@ def _objections_slide(comparison: Any) -> Slide:
         )
     else:
         blocks.append(Text(("Tidak ada keberatan pada semester ini.",)))
-    labels = dispute_labels()
+    labels = schema.HASIL_SENGKETA
     outcomes = [
         (_code_label(str(k), labels), _num(v))
         for k, v in summary.dispute_outcomes.items()
@@ -714,6 +653,7 @@ def _objections_slide(comparison: Any) -> Slide:
         blocks.append(Text(("Tidak ada sengketa informasi pada semester ini.",)))
     answer = law.DEADLINES["tanggapan_keberatan"]
     dispute = law.DEADLINES["sengketa"]
+    silent = law.DEADLINES["sengketa_tanpa_tanggapan"]
     return Slide(
         key="keberatan",
         layout="isi",
@@ -724,14 +664,19 @@ def _objections_slide(comparison: Any) -> Slide:
             "Keberatan yang diajukan kepada Atasan PPID menurut alasannya, dan sengketa "
             f"yang sampai ke Komisi Informasi. Atasan PPID menanggapi keberatan paling lambat "
             f"{answer.working_days} hari kerja ({answer.basis}); pemohon dapat mengajukan "
-            f"sengketa dalam {dispute.working_days} hari kerja ({dispute.basis}). "
+            f"sengketa dalam {dispute.working_days} hari kerja ({dispute.basis}); bila Atasan "
+            f"PPID tidak menanggapi, praktiknya {silent.working_days} hari kerja sesudah "
+            f"{answer.working_days} hari kerja itu berakhir ({silent.basis}). Di Komisi "
+            "Informasi, mediasi hanya untuk alasan keberatan Pasal 35 ayat (1) huruf b–g; "
+            "penolakan berdasarkan Pasal 17 langsung diselesaikan lewat ajudikasi "
+            "nonlitigasi (Pasal 40 ayat (2)). "
             "Tanyakan: apakah setiap keberatan dijawab tertulis tepat waktu? Alasan mana "
             "yang paling sering, dan apa yang bisa dicegah di layanan pertama?"
         ),
     )
 
 
-def _periodic_slide(summary: Any) -> Slide:
+def _periodic_slide(summary: PeriodSummary) -> Slide:
     rows = []
     for code, row in _rows(summary.per_opd):
         items = _num(_get(row, "berkala_item"))
@@ -774,7 +719,7 @@ def _periodic_slide(summary: Any) -> Slide:
     )
 
 
-def _quality_slide(summary: Any, top_n: int) -> Slide:
+def _quality_slide(summary: PeriodSummary, top_n: int) -> Slide:
     rows = _rows(summary.per_opd)
     errors = sum(_num(_get(r, "masalah_galat")) for _, r in rows)
     warnings = sum(_num(_get(r, "masalah_peringatan")) for _, r in rows)
@@ -803,7 +748,10 @@ def _quality_slide(summary: Any, top_n: int) -> Slide:
             "bar_stacked",
             "Masalah data per OPD",
             tuple(categories),
-            (Series("Galat", tuple(galat)), Series("Peringatan", tuple(peringatan))),
+            (
+                Series(Severity.GALAT.label, tuple(galat)),
+                Series(Severity.PERINGATAN.label, tuple(peringatan)),
+            ),
         )
     else:
         block = Text(("Tidak ada masalah data: semua laporan lolos pemeriksaan.",))
@@ -823,7 +771,7 @@ def _quality_slide(summary: Any, top_n: int) -> Slide:
     )
 
 
-def _readiness_slide(summary: Any, config: Any) -> Slide:
+def _readiness_slide(summary: PeriodSummary, config: Config | None) -> Slide:
     year = summary.period.year
     overrides = config.monev_overrides if config is not None else None
     regime = law.monev_regime(year, overrides)
@@ -844,7 +792,11 @@ def _readiness_slide(summary: Any, config: Any) -> Slide:
     for _, _, _, band in rows:
         if band in counts:
             counts[band] += 1
-    band_text = "; ".join(f"{name}: {n} OPD" for name, n in counts.items())
+    band_text = (
+        f"Perkiraan internal dengan {regime.basis}: "
+        + "; ".join(f"{name}: {n} OPD" for name, n in counts.items())
+        + "."
+    )
     weights = config.readiness_weights if config is not None else {}
     weight_text = ", ".join(
         f"{k.replace('_', ' ')} {format_number(v)}%" for k, v in weights.items()
@@ -861,7 +813,7 @@ def _readiness_slide(summary: Any, config: Any) -> Slide:
                 (
                     Column("OPD", 4.5),
                     Column("Indeks (0–100)", 1.4, "right"),
-                    Column("Kualifikasi internal", 2.2),
+                    Column("Kualifikasi (batas KI)", 2.2),
                 ),
                 tuple(row[1:] for row in rows),
             ),
@@ -869,7 +821,8 @@ def _readiness_slide(summary: Any, config: Any) -> Slide:
         notes=(
             f"{INTERNAL_ESTIMATE}. Indeks 0–100 dihitung dari laporan PPID Pembantu"
             + (f" dengan bobot {weight_text}" if weight_text else "")
-            + f", lalu dipetakan ke batas kualifikasi monev ({regime.basis}). Nilai resmi "
+            + f", lalu dipetakan ke {regime.basis}; nama kualifikasi itu milik Komisi Informasi, "
+            "bukan hasil monev OPD. Nilai resmi "
             "hanya berasal dari monev Komisi Informasi (SAQ, verifikasi, presentasi atau "
             "visitasi). "
             "Gunakan untuk melihat OPD mana yang perlu dibantu sebelum monev, bukan untuk "
@@ -878,7 +831,7 @@ def _readiness_slide(summary: Any, config: Any) -> Slide:
     )
 
 
-def _training_slide(training: Any, top_n: int) -> Slide:
+def _training_slide(training: TrainingSummary, top_n: int) -> Slide:
     by_topic = training.by_topic
     answers = float(by_topic["jawaban"].sum()) if len(by_topic) else 0.0
     if answers:
@@ -958,7 +911,9 @@ def attention_reasons(row: Mapping[str, Any], threshold: float) -> list[str]:
     return reasons
 
 
-def _follow_up_slide(summary: Any, config: Any, meeting: dt.date, calendar: Any) -> Slide:
+def _follow_up_slide(
+    summary: PeriodSummary, config: Config | None, meeting: dt.date, calendar: WorkingCalendar
+) -> Slide:
     threshold = config.ontime_threshold if config is not None else 0.8
     rows = []
     for code, row in _rows(summary.per_opd):
@@ -966,7 +921,7 @@ def _follow_up_slide(summary: Any, config: Any, meeting: dt.date, calendar: Any)
         if reasons:
             rows.append((long_name(row, code), "; ".join(reasons)))
     next_meeting = six_months_on(meeting, calendar)
-    following = next_period(summary.period)
+    following = summary.period.next()
     due_days = config.report_due_working_days if config is not None else None
     lead = [f"Rapat koordinasi berikutnya: {format_date(next_meeting)}."]
     if due_days and calendar is not None:
@@ -1012,7 +967,7 @@ APPENDIX_COLUMNS = (
 )
 
 
-def appendix_rows(summary: Any) -> list[tuple[str, ...]]:
+def appendix_rows(summary: PeriodSummary) -> list[tuple[str, ...]]:
     """One row per OPD with all its figures, in roster order."""
     out = []
     for code, row in _rows(summary.per_opd):
@@ -1026,7 +981,7 @@ def appendix_rows(summary: Any) -> list[tuple[str, ...]]:
         out.append(
             (
                 short_name(row, code),
-                STATUS_LABELS.get(str(row.get("status_laporan")), NO_DATA),
+                schema.STATUS_LAPORAN.get(str(row.get("status_laporan")), NO_DATA),
                 count("permohonan"),
                 fmt_count(fulfilled) if reported else NO_DATA,
                 count("ditolak"),
@@ -1042,7 +997,7 @@ def appendix_rows(summary: Any) -> list[tuple[str, ...]]:
     return out
 
 
-def _appendix_slide(summary: Any) -> Slide:
+def _appendix_slide(summary: PeriodSummary) -> Slide:
     return Slide(
         key="lampiran",
         layout="isi",
@@ -1058,7 +1013,7 @@ def _appendix_slide(summary: Any) -> Slide:
     )
 
 
-def _legal_slide(config: Any) -> Slide:
+def _legal_slide(config: Config | None) -> Slide:
     pasal_12 = f"{law.UU_KIP} Pasal 12"
     notice = law.DEADLINES["pemberitahuan"]
     extended = law.DEADLINES["perpanjangan"]
@@ -1107,10 +1062,10 @@ def _legal_slide(config: Any) -> Slide:
 
 
 def build_content(
-    comparison: Any,
-    config: Any = None,
-    training: Any = None,
-    calendar: Any = None,
+    comparison: Comparison,
+    config: Config | None = None,
+    training: TrainingSummary | None = None,
+    calendar: WorkingCalendar | None = None,
 ) -> Deck:
     """All slides of the coordination-meeting deck, as data.
 
@@ -1118,20 +1073,20 @@ def build_content(
     ``TrainingSummary`` (slide 13 is left out without it); ``config`` a
     :class:`~kip_training.config.Config` (body name, meeting, top N, thresholds).
     """
-    with _rows_remembered():
-        return _build_content(comparison, config, training, calendar)
+    return _build_content(comparison, config, training, calendar)
 
 
-def _build_content(comparison: Any, config: Any, training: Any, calendar: Any) -> Deck:
+def _build_content(
+    comparison: Comparison,
+    config: Config | None,
+    training: TrainingSummary | None,
+    calendar: WorkingCalendar | None,
+) -> Deck:
     summary = comparison.current
     period = summary.period
     top_n = int(config.top_n) if config is not None else 10
     if calendar is None:
-        from kip_training.calendar import WorkingCalendar
-
-        calendar = WorkingCalendar.from_file(
-            config.extra_days_off_path if config is not None else None
-        )
+        calendar = WorkingCalendar.from_config(config) if config is not None else WorkingCalendar()
     meeting = (
         config.meeting_date
         if config is not None and config.meeting_date
@@ -1145,7 +1100,7 @@ def _build_content(comparison: Any, config: Any, training: Any, calendar: Any) -
 
     content = [
         _legal_slide(config),
-        _headline_slide(comparison),
+        _headline_slide(comparison, calendar),
         _reporting_slide(summary, config, calendar),
         _requests_slide(summary, top_n),
         _decisions_slide(summary),

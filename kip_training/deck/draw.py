@@ -10,8 +10,6 @@ whose title ends in "(lanjutan)".
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -335,50 +333,15 @@ def _draw_table_pages(
     return extra
 
 
-@contextmanager
-def _remembered_partnames(package: Any) -> Iterator[None]:
-    """Let ``package.next_partname`` remember the part names it has seen and given out.
-
-    python-pptx finds the next free name (of a notes slide, a chart, its workbook) by
-    walking every part of the package, so adding the notes of n slides costs n^2. Inside
-    this block the names are collected once per name prefix and the same choice is made
-    (python-pptx's search, on the remembered set). Only parts named through
-    ``next_partname`` are added while drawing, so the set stays true.
-    """
-    from pptx.opc.packuri import PackURI
-
-    known: dict[str, set[str]] = {}
-
-    def next_partname(tmpl: str) -> PackURI:
-        prefix = tmpl[: (tmpl % 42).find("42")]
-        names = known.get(prefix)
-        if names is None:
-            names = {p.partname for p in package.iter_parts() if p.partname.startswith(prefix)}
-            known[prefix] = names
-        for n in range(len(names) + 1, 0, -1):  # as python-pptx: from the end downward
-            candidate = tmpl % n
-            if candidate not in names:
-                names.add(candidate)
-                return PackURI(candidate)
-        raise RuntimeError("no free part name")  # pragma: no cover (n = len + 1 is free)
-
-    package.next_partname = next_partname
-    try:
-        yield
-    finally:
-        del package.next_partname  # back to the class's method
-
-
 def draw_deck(deck: Deck, tpl: template.Template) -> Any:
     """Draw every slide of ``deck`` into the template's presentation; return it."""
     presentation = tpl.presentation
     presentation.core_properties.title = deck.title
     presentation.core_properties.author = "kip-training"
     maker = SlideMaker(presentation)
-    with _remembered_partnames(presentation.part.package):
-        for spec in deck.slides:
-            if spec.layout == "isi":
-                draw_content(maker, tpl.layouts, spec)
-            else:
-                draw_simple(maker, tpl.layouts, spec)
+    for spec in deck.slides:
+        if spec.layout == "isi":
+            draw_content(maker, tpl.layouts, spec)
+        else:
+            draw_simple(maker, tpl.layouts, spec)
     return presentation

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
 POINTS_PER_INCH = 72.0
 LINE_SPACING = 1.2  # line height as a multiple of font size
@@ -134,14 +133,12 @@ def char_width_em(char: str) -> float:
     return 0.72 if char.isupper() else 0.6
 
 
-@lru_cache(maxsize=65536)  # pure; table measuring asks for the same words again and again
 def text_width(text: str, size_pt: float, bold: bool = False) -> float:
     """Estimated width of one line of text, in points."""
     width = sum(char_width_em(c) for c in text) * size_pt * SAFETY
     return width * (BOLD_FACTOR if bold else 1.0)
 
 
-@lru_cache(maxsize=65536)  # pure; a long table re-measures the same cells
 def wrapped_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> int:
     """How many lines ``text`` takes when word-wrapped into ``width_pt`` points.
 
@@ -172,14 +169,12 @@ def wrapped_lines(text: str, width_pt: float, size_pt: float, bold: bool = False
     return total
 
 
-@lru_cache(maxsize=65536)  # pure; column widths look at every cell, often the same text
 def longest_word(text: str, size_pt: float, bold: bool = False) -> float:
     """Width (points) of the widest word of ``text``: a column narrower breaks words."""
     words = str(text).split()
     return max((text_width(w, size_pt, bold) for w in words), default=0.0)
 
 
-@lru_cache(maxsize=65536)  # pure; as longest_word
 def longest_line(text: str, size_pt: float, bold: bool = False) -> float:
     """Width (points) of the widest paragraph of ``text`` left unwrapped."""
     return max((text_width(p, size_pt, bold) for p in str(text).split("\n")), default=0.0)

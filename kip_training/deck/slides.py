@@ -17,6 +17,10 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from pptx.text.text import TextFrame
+
+from kip_training.deck import pptx_internals
+
 
 @dataclass
 class NewSlide:
@@ -27,8 +31,6 @@ class NewSlide:
 
     def text_frame(self, idx: int) -> Any | None:
         """The text frame of placeholder ``idx`` (None when the layout has none)."""
-        from pptx.text.text import TextFrame
-
         element = self.placeholders.get(idx)
         if element is None:
             return None
@@ -57,6 +59,7 @@ class SlideMaker:
     _layouts: dict[str, _Prepared] = field(default_factory=dict)
     _notes: Any = None  # a blank notes slide's p:notes element, once one was made
     _notes_body: int | None = None  # position of its notes placeholder among its shapes
+    _notes_names: pptx_internals.PartNames | None = None
 
     def add_slide(self, layout: Any) -> NewSlide:
         """Add a slide with ``layout``, as ``presentation.slides.add_slide(layout)`` does."""
@@ -64,72 +67,36 @@ class SlideMaker:
         prepared = self._layouts.get(key)
         if prepared is None:
             slide = self.presentation.slides.add_slide(layout)
-            shapes = list(slide.shapes._spTree.iter_shape_elms())
+            shapes = list(pptx_internals.shape_tree(slide).iter_shape_elms())
             positions: dict[int, int] = {}
             for ph in slide.placeholders:  # the first of a repeated index wins, as before
-                positions.setdefault(ph.placeholder_format.idx, shapes.index(ph._element))
+                positions.setdefault(ph.placeholder_format.idx, shapes.index(ph.element))
             self._layouts[key] = _Prepared([copy.deepcopy(e) for e in shapes], positions)
             return NewSlide(slide, {idx: shapes[pos] for idx, pos in positions.items()})
-        rid, slide = self._add_slide_part(layout)
-        tree = slide.shapes._spTree
+        rid, slide = pptx_internals.add_slide_part(self.presentation, layout)
         copies = [copy.deepcopy(e) for e in prepared.shapes]
-        tree.extend(copies)
-        self.presentation.slides._sldIdLst.add_sldId(rid)
+        pptx_internals.shape_tree(slide).extend(copies)
+        pptx_internals.slide_id_list(self.presentation).add_sldId(rid)
         return NewSlide(slide, {idx: copies[pos] for idx, pos in prepared.positions.items()})
-
-    def _add_slide_part(self, layout: Any) -> tuple[str, Any]:
-        """A blank slide part related to the presentation: ``PresentationPart.add_slide``.
-
-        python-pptx's ``relate_to`` first looks for an existing relationship to the new
-        part among all of the presentation's (one per slide so far, so n^2 over a deck);
-        a part made just now has none, so the relationship is added directly.
-        """
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.opc.packuri import PackURI
-        from pptx.parts.slide import SlidePart
-
-        presentation_part = self.presentation.part
-        partname = PackURI(f"/ppt/slides/slide{len(self.presentation.slides) + 1}.xml")
-        slide_part = SlidePart.new(partname, presentation_part.package, layout.part)
-        add_new = getattr(presentation_part.rels, "_add_relationship", None)
-        if add_new is None:  # pragma: no cover (another python-pptx version)
-            rid = presentation_part.relate_to(slide_part, RT.SLIDE)
-        else:
-            rid = add_new(RT.SLIDE, slide_part)
-        return rid, slide_part.slide
 
     def set_notes(self, slide: Any, text: str) -> None:
         """Write speaker notes, as ``slide.notes_slide.notes_text_frame.text = text`` does."""
-        from pptx.text.text import TextFrame
-
         if self._notes is None:
             notes_slide = slide.notes_slide
             body = notes_slide.notes_placeholder
-            shapes = list(notes_slide.shapes._spTree.iter_shape_elms())
+            shapes = list(pptx_internals.shape_tree(notes_slide).iter_shape_elms())
             self._notes = copy.deepcopy(notes_slide.element)
-            self._notes_body = None if body is None else shapes.index(body._element)
+            self._notes_body = None if body is None else shapes.index(body.element)
             element = notes_slide.element
         else:
+            if self._notes_names is None:
+                package = slide.part.package
+                self._notes_names = pptx_internals.PartNames(package, pptx_internals.NOTES_PARTNAME)
             element = copy.deepcopy(self._notes)
-            notes_slide = self._add_notes_part(slide.part, element).notes_slide
+            notes_part = pptx_internals.add_notes_part(
+                slide.part, element, self._notes_names.next()
+            )
+            notes_slide = notes_part.notes_slide
         if self._notes_body is not None:  # a notes master without a body gets no text
             sp = list(element.cSld.spTree.iter_shape_elms())[self._notes_body]
             TextFrame(sp.get_or_add_txBody(), notes_slide).text = text
-
-    def _add_notes_part(self, slide_part: Any, element: Any) -> Any:
-        """A notes-slide part holding ``element``, related as python-pptx relates its own."""
-        from pptx.opc.constants import CONTENT_TYPE as CT
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.parts.slide import NotesSlidePart
-
-        package = slide_part.package
-        notes_part = NotesSlidePart(
-            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-            CT.PML_NOTES_SLIDE,
-            package,
-            element,
-        )
-        notes_part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(slide_part, RT.SLIDE)
-        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
-        return notes_part

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from kip_training.deck import fit, template
+from kip_training.deck import fit, pptx_internals, template
 from kip_training.deck.model import Table
 
 EMU_PER_POINT = 12700
@@ -90,52 +89,41 @@ _TABLE_STYLE_ID = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's defa
 _GRAPHIC_DATA_TABLE = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
+@dataclass(frozen=True)
 class _CellXml:
-    """The XML of a ``a:tc`` of one style, holding a given text.
+    """The XML of a ``a:tc`` of one style, around its text.
 
     It is what python-pptx writes when a cell is styled through its API (margins, middle
     anchor, solid fill, wrapped text, aligned paragraph, sized/bold/coloured font) and its
-    text set: one paragraph with one run per line. Long tables repeat the same short
-    texts ("0", "100%", ...), so the XML of a few of those is remembered.
+    text set: one paragraph with one run per line.
     """
 
-    _CACHE_SIZE = 1024  # texts per style
-    _CACHE_TEXT = 24  # longest text remembered (names are long and seldom repeat)
-
-    def __init__(self, open_: str, close: str, paragraph_open: str) -> None:
-        paragraph_close = "</a:t></a:r></a:p>"
-        self._head = open_ + paragraph_open
-        self._between = paragraph_close + paragraph_open
-        self._tail = paragraph_close + close
-        self._known: dict[str, str] = {}
+    head: str
+    between: str
+    tail: str
 
     def xml(self, text: Any) -> str:
-        text = str(text)
-        known = self._known.get(text)
-        if known is None:
-            lines = (_escape(line) for line in text.split("\n"))
-            known = self._head + self._between.join(lines) + self._tail
-            if len(text) <= self._CACHE_TEXT and len(self._known) < self._CACHE_SIZE:
-                self._known[text] = known
-        return known
+        lines = (_escape(line) for line in str(text).split("\n"))
+        return self.head + self.between.join(lines) + self.tail
 
 
-@lru_cache(maxsize=256)
 def _cell_xml(size_pt: int, align: str, fill: str, color: str, bold: bool) -> _CellXml:
-    """The cell XML for one style, built once per style."""
+    """The cell XML for one style."""
     margin_x, margin_y = _emu(fit.CELL_MARGIN_X), _emu(fit.CELL_MARGIN_Y)
+    paragraph_open = (
+        f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
+        f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
+        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
+        f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t>'
+    )
+    paragraph_close = "</a:t></a:r></a:p>"
     return _CellXml(
-        open_='<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>',
-        close=(
-            f'</a:txBody><a:tcPr marL="{margin_x}" marR="{margin_x}" marT="{margin_y}"'
-            f' marB="{margin_y}" anchor="ctr"><a:solidFill><a:srgbClr val="{fill}"/>'
-            "</a:solidFill></a:tcPr></a:tc>"
-        ),
-        paragraph_open=(
-            f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
-            f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
-            f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
-            f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t>'
+        head='<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>' + paragraph_open,
+        between=paragraph_close + paragraph_open,
+        tail=(
+            f'{paragraph_close}</a:txBody><a:tcPr marL="{margin_x}" marR="{margin_x}"'
+            f' marT="{margin_y}" marB="{margin_y}" anchor="ctr"><a:solidFill>'
+            f'<a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>'
         ),
     )
 
@@ -218,7 +206,7 @@ def draw_table(
     from pptx.oxml.ns import qn
     from pptx.shapes.shapetree import BaseShapeFactory
 
-    tree = shapes._spTree
+    tree = pptx_internals.shape_tree(shapes.parent)
     xml = _table_xml(table, layout, start, stop, tree.max_shape_id + 1, left, top)
     frame = parse_xml(xml)
     if "<a:t></a:t>" in xml:  # python-pptx writes an empty line as <a:t></a:t>, not <a:t/>

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kip_training.deck import pptx_internals
 from kip_training.errors import DeckError
 from kip_training.paths import TEMPLATES_DIR
 
@@ -132,7 +133,7 @@ def open_template(path: Path | str | None = None) -> Template:
 
 def _drop_existing_slides(presentation: Any) -> None:
     """A template may carry example slides; the deck starts empty."""
-    id_list = presentation.slides._sldIdLst
+    id_list = pptx_internals.slide_id_list(presentation)
     for slide_id in list(id_list):
         presentation.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
@@ -187,7 +188,7 @@ def _placeholder_style(
     anchor: str | None = None,
 ) -> None:
     """Give a layout placeholder its own first-level text style (lstStyle)."""
-    tx_body = placeholder._element.find(f"{{{_P}}}txBody")
+    tx_body = placeholder.element.find(f"{{{_P}}}txBody")
     if tx_body is None:
         return
     body_pr = tx_body.find(f"{{{_A}}}bodyPr")
@@ -237,11 +238,11 @@ def _edit_theme(presentation: Any) -> None:
             for child in list(slot):
                 slot.remove(child)
             _sub(slot, "a:srgbClr", val=value)
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _edit_master_styles(master: Any) -> None:
-    styles = master._element.find(f"{{{_P}}}txStyles")
+    styles = master.element.find(f"{{{_P}}}txStyles")
     title = styles.find(f"{{{_P}}}titleStyle").find(f"{{{_A}}}lvl1pPr")
     title.set("algn", "l")
     _set_level_style(title, 30, NAVY, bold=True)
@@ -266,7 +267,7 @@ def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: 
     bar.fill.fore_color.rgb = RGBColor.from_string(TEAL)
     bar.line.fill.background()
     bar.name = "Garis aksen"
-    layout.shapes._spTree.append(copy.deepcopy(bar._element))
+    pptx_internals.shape_tree(layout).append(copy.deepcopy(bar.element))
     _drop_existing_slides(presentation)
 
 

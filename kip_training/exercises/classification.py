@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ipywidgets as widgets
+import yaml
 
 from kip_training import law
 from kip_training.errors import KipError
@@ -50,8 +51,6 @@ class Item:
 
 def load_items(path: Path | str = ITEMS_PATH) -> list[Item]:
     """Read and check the exercise items; raises :class:`KipError` naming the problem."""
-    import yaml
-
     path = Path(path)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

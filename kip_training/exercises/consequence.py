@@ -1,10 +1,12 @@
 """Consequence test (uji konsekuensi) exercise: a form that produces a filled test sheet.
 
-The steps follow KIP.md §7: identify the document; state precisely which information
-is to be exempted; analyse the law (Undang-Undang) that grounds the exemption, with
-the Pasal 17 letter (UU KIP); weigh the consequence of opening it against the public
-interest (Pasal 2 ayat (4)); and set the exemption period. The output is a test sheet
-(xlsx, to be printed and signed) and a readable summary.
+The steps follow the consequence test of the law module (``law.CONSEQUENCE_TEST_STEPS``):
+identify the document; state precisely which information is to be exempted; analyse the
+law (Undang-Undang) that grounds the exemption, with the Pasal 17 letter (UU KIP); weigh
+the consequence of opening it against the public interest (Pasal 2 ayat (4)); and set the
+exemption period, a defined span of time (a review cycle such as "ditinjau ulang setiap
+tahun" is not one). The result is the PPID's classification decision (penetapan
+klasifikasi): a test sheet (xlsx, to be printed and signed) and a readable summary.
 
 :class:`ConsequenceTest` holds the answers, :func:`check` lists what is missing or
 weak, :func:`to_xlsx` writes the sheet (every text cell neutralised against formula
@@ -22,6 +24,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ipywidgets as widgets
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from kip_training import law
 from kip_training.safe_export import neutralise
@@ -58,7 +62,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
         "mengapa menutup melindungi kepentingan yang lebih besar daripada membuka",
     ),
     ("jangka_waktu", "5. Jangka waktu pengecualian", "misalnya: 5 tahun sejak ditetapkan"),
-    ("ditetapkan_oleh", "Ditetapkan oleh (jabatan)", "misalnya: PPID Pembantu Dinas Sosial"),
+    ("ditetapkan_oleh", "Ditetapkan oleh (jabatan)", "misalnya: PPID Utama Kota Contoh"),
 )
 LABELS = {key: label for key, label, _hint in FIELDS}
 REQUIRED = (
@@ -121,14 +125,34 @@ def example() -> ConsequenceTest:
             "Pengawasan publik atas penyaluran bantuan tetap terpenuhi dengan membuka jumlah, "
             "nilai, jadwal dan kriteria; identitas lengkap tidak diperlukan untuk pengawasan itu"
         ),
-        jangka_waktu="Ditinjau ulang setiap tahun oleh PPID",
-        ditetapkan_oleh="PPID Pembantu Dinas Sosial Kota Contoh",
+        jangka_waktu="5 tahun sejak ditetapkan",
+        ditetapkan_oleh="PPID Utama Kota Contoh, atas usul PPID Pembantu Dinas Sosial",
         tanggal=dt.date(2026, 3, 16),
     )
 
 
 def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
+
+
+#: Wording of a review cycle ("ditinjau ulang setiap tahun", "dievaluasi tiap 6 bulan").
+_REVIEW_CYCLE = re.compile(
+    r"tinjau|evaluasi|reviu|review|"
+    r"\b(setiap|tiap)\s+(\d+\s+)?(hari|minggu|bulan|semester|tahun)\b|"
+    r"\bsetahun\s+sekali\b|\bper\s*tahun\b|\btahunan\b",
+    re.IGNORECASE,
+)
+#: Wording of a span of time: "5 tahun sejak ditetapkan", "sampai 31 Desember 2030".
+_SPAN = re.compile(
+    r"(?<!setiap )(?<!tiap )\b(\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
+    r"sepuluh)\s+(\(\w+\)\s+)?(hari|minggu|bulan|tahun)\b|\b(sampai|hingga)\b.*\d{4}",
+    re.IGNORECASE,
+)
+
+
+def is_review_cycle(period: str) -> bool:
+    """Whether an exemption period names only a review cycle, not a span of time."""
+    return bool(_REVIEW_CYCLE.search(period)) and not _SPAN.search(period)
 
 
 def check(test: ConsequenceTest) -> list[str]:
@@ -151,6 +175,13 @@ def check(test: ConsequenceTest) -> list[str]:
         problems.append(
             f"Pengecualian Pasal 17 huruf {test.pasal_17} tidak bersifat permanen "
             "(UU KIP Pasal 20 ayat (1)): tuliskan jangka waktu yang terbatas."
+        )
+    if is_review_cycle(test.jangka_waktu):
+        problems.append(
+            f"Jangka waktu pengecualian '{test.jangka_waktu.strip()}' adalah siklus "
+            "peninjauan, bukan jangka waktu. Tuliskan rentang waktu tertentu, misalnya "
+            "'5 tahun sejak ditetapkan' (PP 61/2010 Pasal 1 angka 8–10); jadwal peninjauan "
+            "boleh ditambahkan sesudahnya."
         )
     basis = test.dasar_undang_undang
     if basis.strip() and not re.search(r"\bUU\b|undang", basis, re.IGNORECASE):
@@ -192,8 +223,8 @@ def summary(test: ConsequenceTest) -> str:
         lines += [f"- {p}" for p in problems]
     else:
         lines.append(
-            "Semua isian lengkap. Cetak, tanda tangani, dan masukkan ke Daftar "
-            "Informasi yang Dikecualikan (DIK)."
+            "Semua isian lengkap. Cetak dan tanda tangani sebagai penetapan klasifikasi "
+            "oleh PPID, lalu masukkan ke Daftar Informasi yang Dikecualikan (DIK)."
         )
     return "\n".join(lines)
 
@@ -203,13 +234,10 @@ def to_xlsx(test: ConsequenceTest, path: Path | str | None = None) -> bytes:
 
     Every text cell goes through :func:`kip_training.safe_export.neutralise`.
     """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     book = Workbook()
     sheet = book.active
     sheet.title = "Uji Konsekuensi"
-    sheet["A1"] = "LEMBAR UJI KONSEKUENSI INFORMASI YANG DIKECUALIKAN"
+    sheet["A1"] = "UJI KONSEKUENSI DAN PENETAPAN KLASIFIKASI INFORMASI YANG DIKECUALIKAN"
     sheet["A1"].font = Font(bold=True, size=12)
     sheet["A2"] = "UU 14/2008 tentang Keterbukaan Informasi Publik, Pasal 2 ayat (4) dan Pasal 17"
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -366,6 +394,7 @@ __all__ = [
     "ConsequenceTest",
     "check",
     "example",
+    "is_review_cycle",
     "rows",
     "summary",
     "to_xlsx",

@@ -4,24 +4,39 @@
 cells whose output is checked); :class:`DeadlineExercise` is the widget: a date
 picker, a deadline-kind drop-down and a "Hitung" button that shows the due date in
 Indonesian, its article, the weekdays off it skipped and a small calendar chart.
+Both state the counting as the toolkit's convention (day 0, the reading of cuti
+bersama) and show the due date under both readings when they differ.
+
+Every function takes the working calendar to count with; without one it is built from
+the active kip.toml at that call (:meth:`WorkingCalendar.from_config`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import random
 
 import ipywidgets as widgets
 
 from kip_training import law
-from kip_training.calendar import DueDate, WorkingCalendar, default_calendar
+from kip_training.calendar import DueDate, WorkingCalendar
+from kip_training.charts import deadline_calendar, to_png
 from kip_training.errors import CalendarError
+from kip_training.quiz.bank import default_bank
+from kip_training.quiz.engine import Quiz, make_item
 from kip_training.textfmt import format_date, parse_date
 
 
 def kind_options() -> list[tuple[str, str]]:
     """Drop-down options: (Indonesian label with its length, deadline key)."""
-    return [(f"{d.label} — {d.working_days} hari kerja", key) for key, d in law.DEADLINES.items()]
+    return [(f"{d.label} — {_length(d)} hari kerja", key) for key, d in law.DEADLINES.items()]
+
+
+def _length(deadline: law.Deadline) -> str:
+    if deadline.preceding_days:
+        return f"{deadline.preceding_days} + {deadline.working_days}"
+    return str(deadline.working_days)
 
 
 def due_date(
@@ -30,7 +45,7 @@ def due_date(
     """The due date of ``kind`` for a receipt date (a date or text like "16/03/2026")."""
     if isinstance(received, str):
         received = parse_date(received)
-    return (calendar or default_calendar()).due_date(received, kind)
+    return (calendar or WorkingCalendar.from_config()).due_date(received, kind)
 
 
 def explain_due(due: DueDate) -> str:
@@ -39,7 +54,7 @@ def explain_due(due: DueDate) -> str:
     lines = [
         rule.label,
         f"Diterima: {format_date(due.received)} (hari ke-0, tidak dihitung)",
-        f"Batas waktu: {rule.working_days} hari kerja sejak {rule.counted_from}",
+        f"Batas waktu: {_length(rule)} hari kerja sejak {rule.received_from}",
         f"Jatuh tempo: {format_date(due.due)}",
         f"Dasar hukum: {rule.basis}",
     ]
@@ -48,6 +63,8 @@ def explain_due(due: DueDate) -> str:
         lines += [f"- {format_date(d.date)}: {d.name}" for d in due.skipped]
     else:
         lines.append("Tidak ada hari libur selain Sabtu dan Minggu dalam rentang ini.")
+    lines.append("Catatan:")
+    lines += [f"- {line}" for line in due.convention_lines()]
     return "\n".join(lines)
 
 
@@ -68,7 +85,7 @@ class DeadlineExercise(widgets.VBox):
     ) -> None:
         if isinstance(received, str):
             received = parse_date(received)
-        self.calendar = calendar or default_calendar()
+        self.calendar = calendar or WorkingCalendar.from_config()
         self.show_chart = show_chart
         self.due: DueDate | None = None
         self.date_picker = widgets.DatePicker(
@@ -133,17 +150,16 @@ class DeadlineExercise(widgets.VBox):
             skipped = f"Hari libur yang dilewati (selain Sabtu dan Minggu):<ul>{days}</ul>"
         else:
             skipped = "Tidak ada hari libur selain Sabtu dan Minggu dalam rentang ini."
+        notes = "".join(f"<li>{html.escape(line)}</li>" for line in due.convention_lines())
         self.result.value = (
             f'<div style="line-height:1.5"><p style="font-size:1.15em">'
             f"<b>Jatuh tempo: {html.escape(format_date(due.due))}</b></p>"
-            f"<p>{html.escape(rule.label)}: {rule.working_days} hari kerja sejak "
-            f"{html.escape(rule.counted_from)} ({html.escape(rule.basis)}).<br>"
+            f"<p>{html.escape(rule.label)}: {_length(rule)} hari kerja sejak "
+            f"{html.escape(rule.received_from)} ({html.escape(rule.basis)}).<br>"
             f"Diterima {html.escape(format_date(due.received))} (hari ke-0, tidak dihitung)."
-            f"</p>{skipped}</div>"
+            f'</p>{skipped}<p>Catatan:</p><ul class="kip-catatan-tenggat">{notes}</ul></div>'
         )
         if self.show_chart:
-            from kip_training.charts import deadline_calendar, to_png
-
             self.chart.value = to_png(deadline_calendar(due))
             self.chart.layout.display = None
         return due
@@ -154,24 +170,26 @@ class DeadlineExercise(widgets.VBox):
         )
 
 
-def deadline_quiz(seed: int | None = None, count: int | None = None, bank=None):
+def deadline_quiz(
+    seed: int | None = None,
+    count: int | None = None,
+    bank=None,
+    calendar: WorkingCalendar | None = None,
+):
     """A quiz of generated deadline questions only (the bank's ``tenggat`` templates).
 
-    Each template gets a receipt date drawn from its range (mostly dates whose window
-    crosses a day off), so every seed gives new dates; the same seed gives the same quiz.
-    The questions come in the order of the procedure (notice first, dispute last).
+    Each template gets a receipt date drawn from its range (a working day; mostly dates
+    whose window crosses a day off), so every seed gives new dates; the same seed gives
+    the same quiz. The questions come in the order of the procedure (notice first,
+    dispute last).
     """
-    import random
-
-    from kip_training.quiz.bank import default_bank
-    from kip_training.quiz.engine import Quiz, make_item
-
     bank = bank or default_bank()
+    calendar = calendar or WorkingCalendar.from_config()
     if seed is None:
         seed = random.randrange(1_000_000)
-    templates = [q for q in bank.questions if q.type == "tenggat"]
+    templates = [q for q in bank.questions if q.is_generated]
     random.Random(f"{seed}:tenggat").shuffle(templates)
     order = list(law.DEADLINES)
     chosen = sorted(templates[:count], key=lambda q: order.index(q.kind))
-    items = [make_item(q, seed) for q in chosen]
+    items = [make_item(q, seed, calendar) for q in chosen]
     return Quiz("Latihan tenggat waktu", seed, items)

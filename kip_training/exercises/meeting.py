@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from IPython.display import HTML
+
+from kip_training.calendar import WorkingCalendar
+from kip_training.config import Config, load_config
+from kip_training.deck import DeckResult, build_deck
+from kip_training.exercises.output import output_dir
 from kip_training.exercises.session import sample_folder
+from kip_training.metrics import Comparison, PeriodSummary, compare, summarize
+from kip_training.quiz.analytics import training_summary
+from kip_training.reports import Period, ReportSet, load_reports
 from kip_training.textfmt import format_number, format_percent
 
 
@@ -23,45 +32,40 @@ from kip_training.textfmt import format_number, format_percent
 class MeetingMaterial:
     """Reports and figures of the current period and the one before it."""
 
-    period: Any
-    reports: Any
-    summary: Any
-    previous_reports: Any
-    previous: Any
-    comparison: Any
+    period: Period
+    reports: ReportSet
+    summary: PeriodSummary
+    previous_reports: ReportSet | None
+    previous: PeriodSummary | None
+    comparison: Comparison
 
 
 def load_material(
     period: str,
     folder: Path | str | None = None,
     previous_folder: Path | str | None = None,
-    config: Any = None,
+    config: Config | None = None,
 ) -> MeetingMaterial:
     """Load both periods (the sample data when no folder is given) and compare them.
 
     A previous folder that does not exist is skipped (the comparison then has no
     previous period); a missing current folder raises a :class:`ReportError`.
     """
-    from kip_training.calendar import WorkingCalendar
-    from kip_training.config import load_config
-    from kip_training.metrics import compare, summarize
-    from kip_training.reports import Period, load_reports
-
     config = config or load_config()
-    calendar = WorkingCalendar.from_file(config.extra_days_off_path)
+    calendar = WorkingCalendar.from_config(config)
     current_period = Period.parse(period)
     before = current_period.previous()
     folder = Path(folder) if folder else sample_folder(current_period.label)
     previous_folder = Path(previous_folder) if previous_folder else sample_folder(before.label)
     reports = load_reports([folder], config=config, period=current_period, calendar=calendar)
-    summary = summarize(reports, config, calendar)
+    summary = summarize(reports, config)
     previous_reports = previous = None
     if previous_folder.exists():
         previous_reports = load_reports(
             [previous_folder], config=config, period=before, calendar=calendar
         )
         if len(previous_reports.identitas):
-            previous = summarize(previous_reports, config, calendar)
+            previous = summarize(previous_reports, config)
     return MeetingMaterial(
         current_period, reports, summary, previous_reports, previous, compare(summary, previous)
     )
@@ -114,37 +118,30 @@ def make_deck(
     material: MeetingMaterial,
     output: Path | str | None = None,
     quiz_db: Path | str | None = None,
-    config: Any = None,
-) -> Any:
+    config: Config | None = None,
+) -> DeckResult:
     """Write the deck (to ``keluaran/rapat_koordinasi_<periode>.pptx`` by default).
 
     ``quiz_db``: a quiz results database to add the training slide (skipped when the
     file does not exist). Returns the deck's :class:`~kip_training.deck.DeckResult`.
     """
-    from kip_training.deck import build_deck
-    from kip_training.exercises.session import output_dir
-
     if output is None:
         output = output_dir() / f"rapat_koordinasi_{material.period.label}.pptx"
     training = None
     if quiz_db is not None and Path(quiz_db).is_file():
-        from kip_training.quiz.analytics import training_summary
-
         training = training_summary(quiz_db)
     return build_deck(material.comparison, output, config=config, training=training)
 
 
-def deck_text(result: Any) -> str:
+def deck_text(result: DeckResult) -> str:
     """What was written, in one line (without the folder, which differs per machine)."""
     return (
         f"Slide rapat koordinasi {result.period.title}: {result.slides} slide ({result.path.name})."
     )
 
 
-def deck_link(result: Any) -> Any:
+def deck_link(result: DeckResult) -> Any:
     """An HTML download link for the deck (works in JupyterLab and Voilà alike)."""
-    from IPython.display import HTML
-
     data = base64.b64encode(Path(result.path).read_bytes()).decode("ascii")
     mime = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
     name = html.escape(Path(result.path).name)

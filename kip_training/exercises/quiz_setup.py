@@ -14,7 +14,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from kip_training.exercises.output import output_dir
 from kip_training.quiz.bank import QuestionBank, default_bank
+from kip_training.quiz.engine import build_quiz
 
 
 def topic_options(bank: QuestionBank) -> list[tuple[str, str]]:
@@ -84,7 +86,7 @@ class QuizSetup(widgets.VBox):
 
     def create(self, seed: int | None = None):
         """Build the quiz widget for the chosen topics and length (a new draw each time)."""
-        from kip_training.quiz.engine import build_quiz
+        # Lazy: QuizApp's roster reader pulls pandas; the notebook's first cells stay light.
         from kip_training.quiz.widgets import QuizApp
 
         topics = list(self.topic_select.value) or None
@@ -115,10 +117,10 @@ class QuizSetup(widgets.VBox):
 def quiz_app(quiz, **kwargs):
     """The quiz widget for a ready quiz, saving answers to the results store.
 
-    Offline result files go to :func:`kip_training.exercises.session.output_dir`
+    Offline result files go to :func:`kip_training.exercises.output.output_dir`
     unless ``export_dir`` is given.
     """
-    from kip_training.exercises.session import output_dir
+    # Lazy: QuizApp's roster reader pulls pandas; importing this module stays light.
     from kip_training.quiz.widgets import QuizApp
 
     kwargs.setdefault("bank", default_bank())
@@ -128,8 +130,6 @@ def quiz_app(quiz, **kwargs):
 
 def short_quiz(topics: list[str], count: int = 3, seed: int = 0, name: str | None = None, **kwargs):
     """A short quiz after a part of a training module: same questions for everyone (``seed``)."""
-    from kip_training.quiz.engine import build_quiz
-
     bank = kwargs.pop("bank", None) or default_bank()
     quiz = build_quiz(bank, topics=topics, count=count, seed=seed, name=name)
     return quiz_app(quiz, bank=bank, **kwargs)

@@ -21,11 +21,10 @@ import pandas as pd
 
 from kip_training.errors import KipError
 from kip_training.exercises.tables import table_html
-from kip_training.reports import GALAT, PERINGATAN, TEMUAN, Issue, ReportSet, load_reports
+from kip_training.reports import Issue, ReportSet, load_reports
+from kip_training.reports.schema import Severity, severity_rank
 from kip_training.textfmt import format_date
 
-SEVERITY_LABELS = {GALAT: "Galat", PERINGATAN: "Peringatan", TEMUAN: "Temuan"}
-SEVERITY_ORDER = {GALAT: 0, TEMUAN: 1, PERINGATAN: 2}
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
 
 
@@ -61,14 +60,14 @@ def issues_table(issues: Iterable[Issue]) -> pd.DataFrame:
     """Problems as a table a PPID Pembantu can follow, errors first, in sheet/row order."""
     rows = [
         {
-            "Tingkat": SEVERITY_LABELS.get(i.severity, i.severity),
+            "Tingkat": Severity(i.severity).label,
             "Berkas": Path(i.file).name if i.file else "",
             "Lembar": i.sheet or "",
             "Baris": i.row if i.row is not None else "",
             "Kolom": i.column or "",
             "Nilai": value_text(i.value, i.column),
             "Masalah dan cara memperbaiki": i.message,
-            "_order": (SEVERITY_ORDER.get(i.severity, 9), i.file or "", i.sheet or "", i.row or 0),
+            "_order": (severity_rank(i.severity), i.file or "", i.sheet or "", i.row or 0),
         }
         for i in issues
     ]
@@ -103,9 +102,7 @@ def files_table(reports: ReportSet) -> pd.DataFrame:
                 "Baris dibaca": result.rows_read,
                 "Diterima": result.rows_accepted,
                 "Ditolak": result.rows_rejected,
-                "Galat": result.count(GALAT),
-                "Peringatan": result.count(PERINGATAN),
-                "Temuan": result.count(TEMUAN),
+                **{s.label: result.count(s) for s in Severity},
             }
         )
     frame = pd.DataFrame(rows)
@@ -131,7 +128,7 @@ def missing_table(reports: ReportSet) -> pd.DataFrame:
 
 def advice(reports: ReportSet, folder: bool = False) -> str:
     """The one sentence that says what to do next (for the PPID Utama with ``folder``)."""
-    galat, peringatan, temuan = (reports.count(s) for s in (GALAT, PERINGATAN, TEMUAN))
+    galat, peringatan, temuan = (reports.count(s) for s in Severity)
     if folder:
         if galat:
             return (
@@ -155,11 +152,11 @@ def advice(reports: ReportSet, folder: bool = False) -> str:
 
 def verdict(reports: ReportSet, folder: bool = False) -> str:
     """What was checked, what was found and what to do next, in a few plain sentences."""
-    galat, peringatan, temuan = (reports.count(s) for s in (GALAT, PERINGATAN, TEMUAN))
+    counts = ", ".join(f"{s}: {reports.count(s)}" for s in Severity.by_rank())
     period = reports.period.title if reports.period else "periode tidak diketahui"
     lines = [
         f"Berkas diperiksa: {len(reports.files)} ({period}).",
-        f"Galat: {galat}, temuan: {temuan}, peringatan: {peringatan}.",
+        f"{counts.capitalize()}.",
         advice(reports, folder),
     ]
     if reports.report_due:

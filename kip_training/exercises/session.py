@@ -1,28 +1,19 @@
-"""Small helpers the notebooks share: where outputs go."""
+"""Bundled sample material the notebooks share: report folders and a quiz session."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from kip_training.paths import PROJECT_ROOT
-
-
-def output_dir() -> Path:
-    """Folder for files the notebooks write (``KIP_OUTPUT``, else ``keluaran/`` in the project).
-
-    Tests and unattended runs set ``KIP_OUTPUT`` to a temporary folder.
-    """
-    path = Path(os.environ.get("KIP_OUTPUT") or PROJECT_ROOT / "keluaran")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+from kip_training.exercises.output import output_dir
+from kip_training.paths import DATA_DIR
+from kip_training.quiz.analytics import training_summary
+from kip_training.quiz.sample import fill_sample_results
+from kip_training.reports import Period
+from kip_training.textfmt import format_percent
 
 
 def sample_folder(period: str) -> Path:
     """The bundled sample reports of a period ("2025-S2"): ``data/contoh/laporan/<period>``."""
-    from kip_training.paths import DATA_DIR
-    from kip_training.reports import Period
-
     return DATA_DIR / "contoh" / "laporan" / Period.parse(period).label
 
 
@@ -32,8 +23,6 @@ def sample_quiz_db() -> Path:
     Written once to :func:`output_dir` (``hasil_kuis_contoh.sqlite``); writing it again
     adds nothing, so the figures stay the same.
     """
-    from kip_training.quiz.sample import fill_sample_results
-
     path = output_dir() / "hasil_kuis_contoh.sqlite"
     fill_sample_results(path)
     return path
@@ -41,9 +30,6 @@ def sample_quiz_db() -> Path:
 
 def training_text(db_path: Path | str | None = None) -> str:
     """Participants, answers and the mean score of a quiz results database, in one line."""
-    from kip_training.quiz.analytics import training_summary
-    from kip_training.textfmt import format_percent
-
     summary = training_summary(db_path)
     return (
         f"Peserta: {summary.participants}; jawaban: {summary.answers}; nilai rata-rata: "

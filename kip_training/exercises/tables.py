@@ -7,8 +7,11 @@ in ``law.py`` reaches every training module.
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import HTML
 
 from kip_training import law
+from kip_training.monev import registry as monev_registry
+from kip_training.textfmt import format_number
 
 CONFIDENCE_LABELS = {
     law.TEKS: "teks pasal",
@@ -65,8 +68,6 @@ def pasal_17_table() -> pd.DataFrame:
 
 def sanction_table() -> pd.DataFrame:
     """The sanctions of UU KIP Pasal 51–53 (the ones the toolkit states with figures)."""
-    from kip_training.textfmt import format_number
-
     return pd.DataFrame(
         [
             {
@@ -97,18 +98,18 @@ def objection_table() -> pd.DataFrame:
 
 
 def monev_table() -> pd.DataFrame:
-    """The monev qualification bands of each regime in law.py, with its basis."""
+    """The monev qualification bands of each registry entry that has bands, with its years."""
     rows = []
-    for regime in law.MONEV_REGIMES.values():
-        bands = regime.bands
+    for entry in monev_registry.registry().entries:
+        bands = entry.bands
         for index, band in enumerate(bands):
             upper = "100" if index == 0 else f"< {bands[index - 1].minimum:g}"
             rows.append(
                 {
-                    "Berlaku": f"{regime.basis} (sejak {regime.first_year})",
+                    "Berlaku": entry.label,
                     "Kualifikasi": band.kualifikasi,
                     "Nilai": f"{band.minimum:g} sampai {upper}",
-                    "Keyakinan": CONFIDENCE_LABELS[regime.confidence],
+                    "Keyakinan": CONFIDENCE_LABELS[entry.confidence],
                 }
             )
     return pd.DataFrame(rows).set_index(["Berlaku", "Kualifikasi"])
@@ -131,6 +132,4 @@ def table_html(frame: pd.DataFrame, index: bool = True) -> str:
 
 def show(frame: pd.DataFrame, index: bool = True):
     """Display a table in a notebook (JupyterLab and Voilà) without cutting long text."""
-    from IPython.display import HTML
-
     return HTML(table_html(frame, index))

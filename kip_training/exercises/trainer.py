@@ -11,11 +11,13 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
+from kip_training import charts
+from kip_training.quiz.dashboard import TrainerDashboard
+from kip_training.quiz.roster import load_roster
+
 
 def opd_short_names() -> dict[str, str]:
     """OPD code -> short name from the roster (empty when there is no roster)."""
-    from kip_training.quiz.roster import load_roster
-
     return {o.kode: o.singkatan or o.nama for o in load_roster()}
 
 
@@ -23,8 +25,6 @@ class TrainerView(widgets.VBox):
     """Dashboard + charts. Child widgets: ``dashboard``, ``topic_chart``, ``opd_chart``."""
 
     def __init__(self, db_path: Path | str | None = None) -> None:
-        from kip_training.quiz.dashboard import TrainerDashboard
-
         self.dashboard = TrainerDashboard(db_path)
         self.topic_chart = widgets.Image(format="png", layout=widgets.Layout(max_width="700px"))
         self.opd_chart = widgets.Image(format="png", layout=widgets.Layout(max_width="700px"))
@@ -45,8 +45,6 @@ class TrainerView(widgets.VBox):
 
     def draw(self) -> None:
         """Redraw both charts from the dashboard's current summary."""
-        from kip_training import charts
-
         summary = self.dashboard.summary
         self.topic_chart.value = charts.to_png(charts.quiz_scores_by_topic(summary))
         self.opd_chart.value = charts.to_png(charts.quiz_scores_by_opd(summary, opd_short_names()))

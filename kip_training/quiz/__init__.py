@@ -3,6 +3,8 @@
 Modules (import what you need; nothing heavy is imported here):
 
 - :mod:`~kip_training.quiz.bank`: load and check ``data/questions/*.yaml``;
+- :mod:`~kip_training.quiz.types`: one module per question type (its checks, widget,
+  scoring and export pieces); adding a type means adding one module there;
 - :mod:`~kip_training.quiz.engine`: build a seeded quiz, generate deadline questions,
   score answers (no widgets);
 - :mod:`~kip_training.quiz.widgets`: :class:`QuizApp`, the ipywidgets quiz;

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kip_training.quiz.bank import default_bank
 from kip_training.quiz.store import COLUMNS, default_db_path
 
 TOPIC_COLUMNS = ["topic", "judul", "jawaban", "rata_rata"]
@@ -68,8 +69,6 @@ def load_answers(db_path: Path | str | None = None) -> pd.DataFrame:
 def topic_titles() -> dict[str, str]:
     """Topic key -> title from the bank (empty when the bank cannot be read)."""
     try:
-        from kip_training.quiz.bank import default_bank
-
         bank = default_bank()
     except Exception:  # the figures still work with topic keys
         return {}

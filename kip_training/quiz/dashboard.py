@@ -9,12 +9,14 @@ uses. The trainer can also import participants' offline result files here.
 from __future__ import annotations
 
 import html
+import tempfile
 from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
 from kip_training.quiz import analytics
+from kip_training.quiz.store import ResultStore, default_db_path
 from kip_training.textfmt import format_number, format_percent
 
 
@@ -60,8 +62,6 @@ class TrainerDashboard(widgets.VBox):
     """Dashboard widget: ``TrainerDashboard(db_path)``; press "Muat ulang" to refresh."""
 
     def __init__(self, db_path: Path | str | None = None, **kwargs) -> None:
-        from kip_training.quiz.store import default_db_path
-
         self.db_path = Path(db_path) if db_path is not None else default_db_path()
         self.summary: analytics.TrainingSummary | None = None
         self.title = widgets.HTML("<h3>Dasbor pelatih: hasil kuis</h3>")
@@ -156,10 +156,6 @@ class TrainerDashboard(widgets.VBox):
 
     def import_uploaded(self) -> None:
         """Import the uploaded participants' files into the store, then refresh."""
-        import tempfile
-
-        from kip_training.quiz.store import ResultStore
-
         files = list(self.upload.value or ())
         if not files:
             self.import_status.value = "<p>Pilih dulu berkas hasil peserta (*.json).</p>"

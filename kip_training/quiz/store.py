@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_data_dir
+
 from kip_training.errors import KipError
 
 DB_ENV = "KIP_DB"
@@ -71,8 +73,6 @@ def default_db_path() -> Path:
     """``$KIP_DB``, else ``hasil_kuis.sqlite`` in the user's data folder."""
     if env := os.environ.get(DB_ENV):
         return Path(env)
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir("kip-training", appauthor=False)) / DB_FILENAME
 
 
@@ -280,16 +280,6 @@ class ResultStore:
         data = dict(zip(COLUMNS, row, strict=True))
         data["correct"] = bool(data["correct"])
         return AnswerRecord(**data)
-
-    def frame(self):
-        """All answers as a pandas DataFrame (columns :data:`COLUMNS`)."""
-        import pandas as pd
-
-        frame = pd.read_sql_query(
-            f"SELECT {', '.join(COLUMNS)} FROM answers ORDER BY answered_at, rowid", self.conn
-        )
-        frame["correct"] = frame["correct"].astype(bool)
-        return frame
 
     # ------------------------------------------------------------------ exchange
     def export_participant(self, path: Path | str, participant: str, opd: str | None = None) -> int:

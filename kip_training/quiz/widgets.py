@@ -23,7 +23,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from kip_training.errors import KipError
-from kip_training.quiz.bank import QuestionBank
+from kip_training.quiz.bank import QuestionBank, default_bank
 from kip_training.quiz.engine import (
     VERDICT_PARTIAL,
     VERDICT_RIGHT,
@@ -37,13 +37,12 @@ from kip_training.quiz.engine import (
 from kip_training.quiz.engine import score_answer as _score
 from kip_training.quiz.roster import Opd, load_roster
 from kip_training.quiz.store import AnswerRecord, ResultStore
+from kip_training.quiz.types.base import CHOOSE
 from kip_training.textfmt import format_number, format_percent
 
 MODE_ONE = "Satu per satu"
 MODE_ALL = "Semua sekaligus"
-CHOOSE = "— pilih —"
 VERDICT_CLASSES = ("kip-benar", "kip-salah", "kip-sebagian", "kip-peringatan")
-_WIDE = widgets.Layout(width="auto")
 #: Long Indonesian options must wrap instead of being cut off; verdict colours.
 STYLE = """<style>
 .kip-kuis-app .widget-radio, .kip-kuis-app .widget-radio-box { width: auto; height: auto; }
@@ -92,8 +91,7 @@ class QuestionView:
             f"<p class='kip-nomor'>Soal {number} dari {total} · {html.escape(topic_title)}</p>"
             f"<p class='kip-pertanyaan'><b>{html.escape(q.prompt)}</b></p>"
         )
-        self.inputs: list[widgets.ValueWidget] = []
-        self.answer_widget = self._make_input()
+        self.answer_widget, self.inputs = q.qtype.build_input(item, widgets)
         self.answer_widget.add_class("kip-jawaban")
         self.check_button = widgets.Button(description="Periksa", button_style="primary")
         self.check_button.add_class("kip-periksa")
@@ -102,62 +100,18 @@ class QuestionView:
         self.box = widgets.VBox([self.prompt, self.answer_widget, self.check_button, self.feedback])
         self.box.add_class("kip-soal")
 
-    def _make_input(self) -> widgets.Widget:
-        item, q = self.item, self.item.question
-        if q.type == "pilihan" or (q.type == "tenggat" and item.options):
-            radio = widgets.RadioButtons(options=list(item.options), value=None, layout=_WIDE)
-            self.inputs = [radio]
-            return radio
-        if q.type == "benar_salah":
-            radio = widgets.RadioButtons(options=["Benar", "Salah"], value=None, layout=_WIDE)
-            self.inputs = [radio]
-            return radio
-        if q.type == "pilihan_ganda":
-            boxes = [
-                widgets.Checkbox(value=False, description=o, indent=False, layout=_WIDE)
-                for o in item.options
-            ]
-            self.inputs = boxes
-            return widgets.VBox([widgets.HTML("<i>Pilih semua jawaban yang benar.</i>"), *boxes])
-        if q.type == "pasangan":
-            rows, self.inputs = [], []
-            choices = [(CHOOSE, None), *[(m, m) for m in item.match_options]]
-            for left in item.lefts:
-                dropdown = widgets.Dropdown(options=choices, value=None, layout=_WIDE)
-                self.inputs.append(dropdown)
-                rows.append(widgets.HBox([widgets.HTML(html.escape(left)), dropdown]))
-            return widgets.VBox(rows)
-        if q.type == "angka":
-            unit = f" ({q.unit})" if q.unit else ""
-            text = widgets.Text(placeholder=f"Tulis angka, misalnya 10{unit}")
-        else:
-            text = widgets.Text(placeholder="Tanggal, misalnya 2026-04-07 atau 7 April 2026")
-        self.inputs = [text]
-        return text
-
     def response(self) -> Any:
         """The participant's answer, in the form :func:`score_answer` expects."""
-        q = self.item.question
-        if q.type == "pilihan_ganda":
-            return [box.description for box in self.inputs if box.value]
-        if q.type == "pasangan":
-            return {
-                left: dd.value
-                for left, dd in zip(self.item.lefts, self.inputs, strict=True)
-                if dd.value is not None
-            }
-        return self.inputs[0].value
+        return self.item.question.qtype.read_input(self.item, self.inputs)
 
     def check(self) -> Result | None:
         """Score the answer and show the feedback; None when it cannot be read."""
         if self.result is not None:
             return self.result
-        q = self.item.question
         response = self.response()
-        if q.type == "pasangan" and len(response) < len(self.item.lefts):
-            return self._warn("Pasangkan semua butir dulu.")
-        if q.type in ("angka", "tenggat") and not self.item.options and not str(response).strip():
-            return self._warn("Tulis jawaban Anda dulu.")
+        missing = self.item.question.qtype.missing_answer(self.item, response)
+        if missing:
+            return self._warn(missing)
         try:
             result = _score(self.item, response)
         except AnswerFormatError as exc:
@@ -321,8 +275,6 @@ class QuizApp(widgets.VBox):
     # ------------------------------------------------------------------ flow
     def _get_bank(self) -> QuestionBank:
         if self._bank is None:
-            from kip_training.quiz.bank import default_bank
-
             self._bank = default_bank()
         return self._bank
 

@@ -7,7 +7,7 @@ Public API (see :mod:`~kip_training.reports.model` for the data objects)::
     reports.permohonan, reports.issues, reports.missing_opd()
 """
 
-from kip_training.reports.load import load_file, load_raw, load_reports, load_roster
+from kip_training.reports.load import load_file, load_raw, load_reports
 from kip_training.reports.model import (
     GALAT,
     PERINGATAN,
@@ -19,11 +19,13 @@ from kip_training.reports.model import (
     ReportSet,
     SheetCount,
 )
+from kip_training.reports.schema import Severity
 
 __all__ = [
     "GALAT",
     "PERINGATAN",
     "SEVERITIES",
+    "Severity",
     "TEMUAN",
     "FileResult",
     "Issue",
@@ -33,5 +35,4 @@ __all__ = [
     "load_file",
     "load_raw",
     "load_reports",
-    "load_roster",
 ]

@@ -8,11 +8,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from kip_training.reports import schema
-from kip_training.reports.model import GALAT, PERINGATAN, TEMUAN, Issue, ReportSet
+from kip_training.reports.model import Issue, ReportSet
+from kip_training.reports.schema import Severity, severity_rank
 from kip_training.safe_export import neutralise
 
-SEVERITY_LABELS = {GALAT: "Galat", PERINGATAN: "Peringatan", TEMUAN: "Temuan"}
-SEVERITY_ORDER = {GALAT: 0, TEMUAN: 1, PERINGATAN: 2}
 UNKNOWN_OPD = "OPD-TIDAK-DIKENAL"
 HEADERS = ("Tingkat", "Berkas", "Lembar", "Baris", "Kolom", "Nilai", "Masalah dan cara memperbaiki")
 WIDTHS = (12, 30, 22, 7, 26, 22, 100)
@@ -42,7 +41,7 @@ def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
     for code in sorted(files_by_opd):
         issues = sorted(
             by_opd.get(code, []),
-            key=lambda i: (SEVERITY_ORDER.get(i.severity, 9), i.file, i.sheet or "", i.row or 0),
+            key=lambda i: (severity_rank(i.severity), i.file, i.sheet or "", i.row or 0),
         )
         wb = Workbook()
         summary = wb.active
@@ -64,8 +63,8 @@ def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
                     f"{result.rows_accepted}, ditolak {result.rows_rejected}",
                 )
             )
-        for severity in (GALAT, TEMUAN, PERINGATAN):
-            rows.append((SEVERITY_LABELS[severity], sum(i.severity == severity for i in issues)))
+        for severity in Severity.by_rank():
+            rows.append((severity.label, sum(i.severity == severity for i in issues)))
         rows.append(
             (
                 "Keterangan",
@@ -87,7 +86,7 @@ def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
         for issue in issues:
             sheet.append(
                 [
-                    SEVERITY_LABELS.get(issue.severity, issue.severity),
+                    Severity(issue.severity).label,
                     neutralise(Path(issue.file).name),
                     neutralise(issue.sheet),
                     issue.row,

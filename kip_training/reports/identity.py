@@ -13,6 +13,7 @@ from kip_training.reports.issues import IssueSink
 from kip_training.reports.messages import WARNING_TEXT, error_text
 from kip_training.reports.model import GALAT, PERINGATAN, Period
 from kip_training.reports.normalise import BLANK, ERROR, Factorized, interpret_value, is_blank
+from kip_training.roster import normalise_code
 
 
 @dataclass
@@ -95,7 +96,7 @@ def match_roster(
 ) -> str | None:
     """The roster code of the report's OPD (by code, else by name), or None."""
     code = identity.values.get("kode_opd")
-    code = str(code).strip().upper() if code is not None else None
+    code = normalise_code(code) if code is not None else None
     if roster is None:
         return code
     if code in roster:

@@ -21,11 +21,8 @@ period).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
-import gc
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +30,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kip_training.reports import schema
+from kip_training.calendar import WorkingCalendar
+from kip_training.reports import derive, schema, validate
 from kip_training.reports.headers import blank_matrix, cached_key, cell_matrix
 from kip_training.reports.identity import Identity, file_period, match_roster, parse_identitas
 from kip_training.reports.issues import ChunkSink, IssueSink
@@ -47,7 +45,9 @@ from kip_training.reports.model import (
     SheetCount,
 )
 from kip_training.reports.normalise import Factorized, to_date
+from kip_training.reports.parallel import POOL_MIN_FILES, gc_paused, map_chunks
 from kip_training.reports.stacked import Array, StackedSheet, empty_stacked, parse_stacked
+from kip_training.roster import Roster, read_roster
 
 IGNORED_SHEETS = schema.PETUNJUK_NAMES | {"daftar_pilihan", "daftar", "pilihan", "lists"}
 
@@ -169,8 +169,6 @@ def parse_reports(
     them apart). Issues are per file, in the order a file-by-file parse gives them,
     sorted by sheet and row.
     """
-    from kip_training.reports import validate
-
     sinks = [IssueSink(raw.label) for raw in raws]
     results = [FileResult(raw.label) for raw in raws]
     chunk_sink = ChunkSink(sinks)
@@ -197,10 +195,22 @@ def parse_reports(
                 "diketahui. Isi lembar Identitas dari templat.",
                 report.identity_name,
             )
-    validate.check_sheets(stacked, [r.period for r in results], calendar, chunk_sink)
-
+    calendar = calendar if calendar is not None else WorkingCalendar.from_config()
+    lateness = derive.lateness(
+        stacked["permohonan"].columns, stacked["keberatan"].columns, calendar
+    )
+    masks = validate.check_sheets(stacked, [r.period for r in results], lateness, chunk_sink)
+    other = calendar.with_reading(calendar.other_reading)
+    validate.check_reading(
+        stacked,
+        lateness,
+        derive.lateness(stacked["permohonan"].columns, stacked["keberatan"].columns, other),
+        (calendar.cuti_bersama, other.cuti_bersama),
+        masks,
+        chunk_sink,
+    )
     rejected = {
-        key: np.bincount(sheet.files, weights=sheet.rejected, minlength=len(raws)).astype(int)
+        key: np.bincount(sheet.files, weights=masks[key], minlength=len(raws)).astype(int)
         for key, sheet in stacked.items()
     }
     usable = np.zeros(len(raws), dtype=bool)
@@ -211,7 +221,7 @@ def parse_reports(
     for index, (raw, sink, result) in enumerate(zip(raws, sinks, results, strict=True)):
         result.used = result.readable and bool(usable[index])
         _finish_issues(raw, sink, result)
-    return results, _chunk_frames(stacked, opened, results, usable)
+    return results, _chunk_frames(stacked, masks, lateness, opened, results, usable)
 
 
 def _settle(
@@ -275,11 +285,14 @@ def _finish_issues(raw: RawReport, sink: IssueSink, result: FileResult) -> None:
 
 def _chunk_frames(
     stacked: dict[str, StackedSheet],
+    rejected: dict[str, np.ndarray],
+    lateness: derive.Lateness,
     opened: list[_Report],
     results: list[FileResult],
     usable: np.ndarray,
 ) -> dict[str, pd.DataFrame | None]:
-    """The accepted rows of the usable reports: one frame per sheet kind (None: no report)."""
+    """The accepted rows of the usable reports, with their derived columns: one frame per
+    sheet kind (None: no report)."""
     if not usable.any():
         return dict.fromkeys(FRAME_KEYS)
     kodes = np.array([r.kode_opd for r in results], dtype=object)
@@ -298,11 +311,11 @@ def _chunk_frames(
             records.append(values)
     frames: dict[str, pd.DataFrame | None] = {"identitas": _identitas_frame(records)}
     for key, sheet in stacked.items():
-        keep = usable[sheet.files] & ~sheet.rejected
+        keep = usable[sheet.files] & ~rejected[key]
         files = sheet.files[keep]
         data: dict[str, Array] = {"kode_opd": kodes[files], "file": labels[files]}
         whole = bool(keep.all())
-        for name, values in sheet.columns.items():
+        for name, values in {**sheet.columns, **lateness.columns(key)}.items():
             data[name] = values if whole else values[keep]
         frames[key] = pd.DataFrame({n: _typed_column(v) for n, v in data.items()})
     return frames
@@ -377,38 +390,6 @@ def _with_opd(issues: list[Issue], kode: str | None) -> list[Issue]:
     ]
 
 
-def load_roster(path: Path | str | None = None) -> pd.DataFrame:
-    """The roster of OPDs that must report (kode, nama, singkatan, kelompok)."""
-    from kip_training.errors import ReportError
-
-    if path is None:
-        from kip_training.config import load_config
-
-        path = load_config().roster_path
-    try:
-        roster = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ReportError(f"Daftar OPD {path} tidak ditemukan.") from None
-    roster.columns = [schema.normalise_key(c) for c in roster.columns]
-    needed = ["kode", "nama", "singkatan", "kelompok"]
-    missing = [c for c in needed if c not in roster.columns]
-    if missing:
-        raise ReportError(
-            f"Daftar OPD {path}: kolom {', '.join(missing)} tidak ada "
-            "(yang diperlukan: kode, nama, singkatan, kelompok)."
-        )
-    roster = roster[needed].apply(lambda s: s.str.strip())
-    roster["kode"] = roster["kode"].str.upper()
-    roster = roster[roster["kode"] != ""]
-    duplicated = roster["kode"][roster["kode"].duplicated()]
-    if len(duplicated):
-        raise ReportError(
-            f"Daftar OPD {path}: kode {', '.join(sorted(set(duplicated)))} tercantum lebih "
-            "dari sekali."
-        )
-    return roster.reset_index(drop=True)
-
-
 def _combine(frames: list[pd.DataFrame | None]) -> pd.DataFrame | None:
     """Rows of several frames of one sheet kind, in order (empty frames only if all are)."""
     frames = [f for f in frames if f is not None]
@@ -424,29 +405,15 @@ def _empty_frame(key: str) -> pd.DataFrame:
     """The frame of a sheet kind without rows, with every column (derived ones too)."""
     if key == "identitas":
         return pd.DataFrame(columns=["kode_opd", "tahun", "semester", "tanggal_laporan", "file"])
-    from kip_training.reports import validate
-
-    sheets = {sheet.key: empty_stacked(sheet, 0) for sheet in DATA_SHEETS}
-    validate.check_sheets(sheets, [], None, ChunkSink([]))  # adds the derived columns
     columns = {"kode_opd": np.empty(0, dtype=object), "file": np.empty(0, dtype=object)}
-    columns.update(sheets[key].columns)
+    columns.update(empty_stacked(schema.SHEETS_BY_KEY[key], 0).columns)
+    columns.update(derive.NO_ROWS.columns(key))
     return pd.DataFrame({name: _typed_column(values) for name, values in columns.items()})
 
 
 FRAME_KEYS = ("identitas", "permohonan", "keberatan", "berkala", "kendala")
 
-#: Below this many files the pool costs more (start-up, pickling) than it saves.
-POOL_MIN_FILES = 48
-#: Chunks per worker: enough to balance uneven files, few enough to keep pickling cheap.
-CHUNKS_PER_WORKER = 8
-
 Chunk = tuple[list[FileResult], dict[str, pd.DataFrame | None]]
-_WORKER_ARGS: tuple = ()
-
-
-#: Files parsed together: enough to share the work per distinct value, few enough to keep
-#: the cells of one chunk (about 15 MB for 64 reports of 300 requests) small.
-CHUNK_FILES = 64
 
 
 def load_chunk(
@@ -461,117 +428,14 @@ def load_chunk(
     for the whole chunk (the ``file`` column tells them apart): no DataFrame is built
     per file, and a process pool hands back a few large frames instead of many small.
     """
-    with _gc_paused():
+    with gc_paused():
         raws = [read_report(group if len(group) > 1 else group[0]) for group in groups]
         return parse_reports(raws, roster, expected_period, calendar)
 
 
-@contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while loading.
-
-    Loading creates hundreds of thousands of objects (cells, values, issues) and almost
-    no reference cycles; each full collection walks all of them, so the collector's
-    cost grows with the number of files (about 15 % of a 1,000-file load). Reference
-    counting still frees memory as usual; the collector runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _init_worker(*args) -> None:
-    global _WORKER_ARGS
-    _WORKER_ARGS = args
-    gc.freeze()  # objects inherited by fork: never scanned, so never copied on write
-
-
-def _load_chunk_in_worker(groups: list[list[Path]]) -> Chunk:
-    return load_chunk(groups, *_WORKER_ARGS)
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on."""
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
-def _pool_context(explicit: bool):
-    """The start method for the pool, or None to stay in this process.
-
-    Fork (Linux, and only while this process runs no other thread) starts workers in
-    milliseconds with every module already imported. Other start methods re-import the
-    caller's main module in each worker (a script without an ``if __name__ ==
-    "__main__"`` guard would run again) and import pandas first (about a second): they
-    are used only when the caller asked for workers explicitly.
-    """
-    import multiprocessing
-    import threading
-
-    if (
-        sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    ):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn") if explicit else None
-
-
-def _load_chunks(
-    groups: list[list[Path]],
-    roster: Mapping[str, str],
-    expected_period: Period | None,
-    calendar,
-    workers: int | None,
-    pool_min_files: int,
-) -> list[Chunk]:
-    """Load the file groups, in a process pool when there are many; chunks in file order."""
-    explicit = workers is not None
-    workers = min(available_cpus() if workers is None else workers, len(groups))
-    context = _pool_context(explicit) if workers > 1 and len(groups) >= pool_min_files else None
-    if context is None:
-        return _in_this_process(groups, roster, expected_period, calendar)
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from kip_training.reports import read, validate  # noqa: F401  (imported once, inherited)
-
-    if calendar is not None:  # the days off: computed once here, inherited by the workers
-        calendar.prepare()
-
-    size = min(CHUNK_FILES, max(1, -(-len(groups) // (workers * CHUNKS_PER_WORKER))))
-    chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
-    try:
-        with ProcessPoolExecutor(
-            workers,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(roster, expected_period, calendar),
-        ) as pool:
-            return list(pool.map(_load_chunk_in_worker, chunks))
-    except (BrokenProcessPool, OSError):  # a worker died (memory?) or none could start
-        return _in_this_process(groups, roster, expected_period, calendar)
-
-
-def _in_this_process(groups, roster, expected_period, calendar) -> list[Chunk]:
-    """Load the file groups here, :data:`CHUNK_FILES` at a time."""
-    return [
-        load_chunk(groups[i : i + CHUNK_FILES], roster, expected_period, calendar)
-        for i in range(0, len(groups), CHUNK_FILES)
-    ] or [load_chunk([], roster, expected_period, calendar)]
-
-
 def load_reports(
     paths: Iterable[Path | str],
-    roster: pd.DataFrame | Path | str | None = None,
+    roster: Roster | pd.DataFrame | Path | str | None = None,
     config=None,
     period: Period | None = None,
     calendar=None,
@@ -597,18 +461,18 @@ def load_reports(
     loaded before (same files, unchanged, same roster, calendar and period) is taken
     from the cache instead of being read again, and a new load is stored there.
     """
-    from kip_training.calendar import WorkingCalendar
     from kip_training.config import load_config
     from kip_training.errors import ReportError
     from kip_training.reports.read import find_files, group_files
 
     config = config or load_config()
-    if roster is None:
-        roster = config.roster_path
-    if not isinstance(roster, pd.DataFrame):
-        roster = load_roster(roster)
+    if isinstance(roster, pd.DataFrame):
+        roster = Roster.from_frame(roster, "(tabel)")
+    elif not isinstance(roster, Roster):
+        roster = read_roster(roster if roster is not None else config.roster_path)
+    roster_table = roster.frame()
     if calendar is None:
-        calendar = WorkingCalendar.from_file(config.extra_days_off_path)
+        calendar = WorkingCalendar.from_config(config)
     files, missing = find_files(paths)
     if missing:
         raise ReportError("Path tidak ditemukan: " + ", ".join(str(p) for p in missing) + ".")
@@ -616,13 +480,20 @@ def load_reports(
     if cache is not None:
         from kip_training.reports.cache import cache_key
 
-        key = cache_key(files, roster, config.report_due_working_days, calendar, period)
+        key = cache_key(files, roster_table, config.report_due_working_days, calendar, period)
         cached = cache.get(key)
         if cached is not None:
             return cached
-    codes = dict(zip(roster["kode"], roster["nama"], strict=True))
-    with _gc_paused():  # also while the pool's results are unpickled here
-        chunks = _load_chunks(group_files(files), codes, period, calendar, workers, pool_min_files)
+    codes = roster.names
+    with gc_paused():  # also while the pool's results are unpickled here
+        chunks = map_chunks(
+            load_chunk,
+            group_files(files),
+            (codes, period, calendar),
+            workers,
+            pool_min_files,
+            before_pool=calendar.prepare,  # the days off: computed once, inherited by workers
+        )
     results = [result for chunk_results, _ in chunks for result in chunk_results]
     if period is None:
         seen = [r.period for r in results if r.period is not None and r.kode_opd is not None]
@@ -637,23 +508,17 @@ def load_reports(
                         GALAT,
                     )
     _resolve_duplicates(results)
-    due = calendar.add_working_days(period.end, config.report_due_working_days) if period else None
+    due = derive.report_due(period, calendar, config.report_due_working_days)
     frames = _final_frames(chunks, results)
     report_set = ReportSet(
         period=period,
-        roster=roster,
+        roster=roster_table,
         **frames,
         issues=[i for r in results for i in r.issues],
         files=results,
         report_due=due,
     )
-    ident = report_set.identitas
-    if len(ident) and due is not None:
-        dates = pd.to_datetime(ident["tanggal_laporan"])
-        late = dates.notna() & (dates > pd.Timestamp(due))
-        ident["status_laporan"] = np.where(late, "terlambat", "tepat_waktu")
-    else:
-        ident["status_laporan"] = pd.Series("tepat_waktu", index=ident.index, dtype="object")
+    report_set.identitas["status_laporan"] = derive.report_status(report_set.identitas, due)
     if cache is not None:
         cache.put(key, report_set)
     return report_set

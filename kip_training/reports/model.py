@@ -13,10 +13,13 @@ from typing import Any
 
 import pandas as pd
 
-GALAT = "galat"
-PERINGATAN = "peringatan"
-TEMUAN = "temuan"
-SEVERITIES = (GALAT, PERINGATAN, TEMUAN)
+from kip_training.reports.derive import late_opd, missing_opd
+from kip_training.reports.schema import Severity
+
+GALAT = Severity.GALAT
+PERINGATAN = Severity.PERINGATAN
+TEMUAN = Severity.TEMUAN
+SEVERITIES = tuple(Severity)
 
 _ROMAN = {"I": 1, "II": 2, "1": 1, "2": 2}
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-_/ ]?\s*(?:S|SEM|SEMESTER)?\s*[-_ ]?\s*(II|I|1|2)\s*$", re.I)
@@ -79,7 +82,7 @@ class Period:
 class Issue:
     """One problem found in a report, located as the user sees it in Excel."""
 
-    severity: str
+    severity: Severity
     file: str
     sheet: str | None
     row: int | None
@@ -164,7 +167,7 @@ class FileResult:
     def rows_rejected(self) -> int:
         return sum(c.rows_rejected for c in self.sheets.values())
 
-    def count(self, severity: str) -> int:
+    def count(self, severity: Severity) -> int:
         return sum(1 for i in self.issues if i.severity == severity)
 
     def as_dict(self) -> dict[str, Any]:
@@ -205,20 +208,16 @@ class ReportSet:
 
     def late_opd(self) -> list[str]:
         """Roster codes whose report came after the due date (``report_due``)."""
-        if not len(self.identitas) or "status_laporan" not in self.identitas:
-            return []
-        late = set(self.identitas.loc[self.identitas["status_laporan"] == "terlambat", "kode_opd"])
-        return [code for code in self.roster["kode"] if code in late]
+        return late_opd(self.roster["kode"], self.identitas)
 
     def missing_opd(self) -> list[str]:
         """Roster codes with no usable report for the period."""
-        reported = set(self.identitas["kode_opd"]) if len(self.identitas) else set()
-        return [code for code in self.roster["kode"] if code not in reported]
+        return missing_opd(self.roster["kode"], self.identitas)
 
     def frame(self, sheet: str) -> pd.DataFrame:
         return getattr(self, sheet)
 
-    def count(self, severity: str) -> int:
+    def count(self, severity: Severity) -> int:
         return sum(1 for i in self.issues if i.severity == severity)
 
     @property

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from kip_training.reports import schema
-from kip_training.textfmt import MONTH_NUMBERS
+from kip_training.textfmt import DMY, WORDS, read_date, read_number
 
 OK, BLANK, ERROR = "ok", "blank", "error"
 WARNING_KINDS = ("dmy", "words", "serial", "ribuan", "sinonim")
@@ -32,13 +32,9 @@ WARNING_KINDS = ("dmy", "words", "serial", "ribuan", "sinonim")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 SERIAL_MIN, SERIAL_MAX = 29221, 73050  # 1980-01-01 .. 2099-12-31 as Excel serials
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_WORDS = re.compile(r"^(?:[a-z']+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _SERIAL_TEXT = re.compile(r"^\d{5}(?:\.0+)?$")
-_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
-_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_COMMA = re.compile(r"^\d+,\d+$")
+#: Warning kinds of the date forms of :func:`kip_training.textfmt.read_date`.
+_DATE_STATUS = {DMY: "dmy", WORDS: "words"}
 
 
 @dataclass
@@ -122,19 +118,14 @@ def _date(value: object) -> tuple[object, str]:
         return None, ERROR
     if not isinstance(value, str):
         return None, ERROR
-    text = value.strip().lower()
+    text = value.strip()
+    if _SERIAL_TEXT.match(text):
+        return _date(float(text))
     try:
-        if m := _ISO.match(text):
-            return dt.date(int(m[1]), int(m[2]), int(m[3])), OK
-        if m := _DMY.match(text):
-            return dt.date(int(m[3]), int(m[2]), int(m[1])), "dmy"
-        if (m := _WORDS.match(text)) and m[2] in MONTH_NUMBERS:
-            return dt.date(int(m[3]), MONTH_NUMBERS[m[2]], int(m[1])), "words"
-        if _SERIAL_TEXT.match(text):
-            return _date(float(text))
-    except ValueError:  # 31/02/2025 and the like
+        day, form = read_date(text)
+    except ValueError:  # not a date, or 31/02/2025 and the like
         return None, ERROR
-    return None, ERROR
+    return day, _DATE_STATUS.get(form, OK)
 
 
 def _number(value: object) -> tuple[object, str]:
@@ -144,17 +135,13 @@ def _number(value: object) -> tuple[object, str]:
         return (float(value), OK) if value >= 0 else (None, ERROR)
     if not isinstance(value, str):
         return None, ERROR
-    text = value.strip().lower()
-    had_rp = text.startswith("rp")
-    clean = re.sub(r"\s+", "", re.sub(r"^rp\.?", "", text))
-    clean = clean.removesuffix(",-")
-    if _DOTTED.match(clean):
-        return float(clean.replace(".", "").replace(",", ".")), "ribuan"
-    if _PLAIN.match(clean):
-        return float(clean), "ribuan" if had_rp else OK
-    if _COMMA.match(clean):
-        return float(clean.replace(",", ".")), "ribuan"
-    return None, ERROR
+    try:
+        number, reinterpreted = read_number(value)
+    except ValueError:
+        return None, ERROR
+    if number < 0:
+        return None, ERROR
+    return number, "ribuan" if reinterpreted else OK
 
 
 def _integer(value: object) -> tuple[object, str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from python_calamine import CalamineWorkbook
 
 from kip_training.errors import ReportError
 from kip_training.reports import schema
@@ -59,8 +60,6 @@ def read_spreadsheet(path: Path) -> dict[str, pd.DataFrame]:
 def _spreadsheet_rows(path: Path, skip: Collection[str] = ()) -> dict[str, list[list]]:
     """Every sheet's cells as lists of rows; sheets whose normalised name is in ``skip``
     are not parsed at all (and not returned)."""
-    from python_calamine import CalamineWorkbook
-
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)

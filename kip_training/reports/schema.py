@@ -12,6 +12,7 @@ PPID Utama does not need (see :data:`PERSONAL_DATA_HEADERS`).
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from collections.abc import Mapping
@@ -27,6 +28,46 @@ INTEGER = "integer"
 YESNO = "yesno"
 
 EXAMPLE_MARK = "CONTOH"
+
+
+class Severity(enum.StrEnum):
+    """How serious a problem found in a report is; the value is what ``--json`` writes.
+
+    - ``galat``: the row (or file) is rejected: it cannot be counted as it stands;
+    - ``temuan``: a finding about the service itself (a late notice): the row is counted;
+    - ``peringatan``: a value was reinterpreted or a column dropped: check and tidy up.
+
+    Members are declared in the order the totals list them; :attr:`rank` is the order
+    problems are shown to a user (what to act on first: galat, temuan, peringatan).
+    """
+
+    GALAT = "galat"
+    PERINGATAN = "peringatan"
+    TEMUAN = "temuan"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    @property
+    def label(self) -> str:
+        """The Indonesian label: "Galat", "Peringatan", "Temuan"."""
+        return self.value.capitalize()
+
+    @classmethod
+    def by_rank(cls) -> tuple[Severity, ...]:
+        return tuple(sorted(cls, key=lambda s: s.rank))
+
+
+_SEVERITY_RANK = {Severity.GALAT: 0, Severity.TEMUAN: 1, Severity.PERINGATAN: 2}
+
+
+def severity_rank(severity: object) -> int:
+    """The display rank of a severity (or of its string); unknown ones come last."""
+    try:
+        return Severity(severity).rank
+    except ValueError:
+        return len(Severity)
 
 
 def normalise_key(text: object) -> str:
@@ -135,6 +176,19 @@ KEPUTUSAN: Mapping[str, str] = {
     "tidak_dikuasai": "Tidak dikuasai",
     "belum_didokumentasikan": "Belum didokumentasikan",
     "dalam_proses": "Dalam proses",
+}
+#: Reporting status of an OPD for a period (the deck's and notebooks' labels).
+STATUS_LAPORAN: Mapping[str, str] = {
+    "tepat_waktu": "Tepat waktu",
+    "terlambat": "Terlambat",
+    "tidak_melapor": "Tidak melapor",
+}
+#: Timeliness of a written notice: within 10 working days, within 17 with an
+#: extension, or later (UU KIP Pasal 22 ayat (7) and (8)).
+KETEPATAN: Mapping[str, str] = {
+    "tepat_10": "Tepat waktu (10 hari kerja)",
+    "tepat_17": "Tepat waktu dengan perpanjangan (17 hari kerja)",
+    "terlambat": "Terlambat",
 }
 #: Decisions that end the request and so need a written notice date.
 KEPUTUSAN_FINAL = tuple(k for k in KEPUTUSAN if k != "dalam_proses")

@@ -12,13 +12,10 @@ keeps the row but asks for a fix; "temuan" is a finding about the service itself
 The checks run on numpy arrays taken once from each sheet's frame (one comparison per
 column, no Python code per row); only flagged rows are visited, to write their issue.
 
-Derived columns added here (used by :mod:`kip_training.metrics`):
-
-- Permohonan ``hari_kerja``: working days from receipt to the written notice (day of
-  receipt is day 0, KIP.md §3), ``ketepatan``: "tepat_10" (within 10 working days,
-  UU KIP Pasal 22 ayat (7)), "tepat_17" (within 17 with an extension, ayat (8)),
-  "terlambat", or empty when there is no notice date yet.
-- Keberatan ``hari_kerja_tanggapan``: working days from the objection to the answer.
+The checks only read their input: they return, per sheet, the mask of rejected rows,
+and write issues to the sink. Working days and timeliness come from
+:func:`kip_training.reports.derive.lateness`; the findings about late notices and
+answers are written here from its result.
 """
 
 from __future__ import annotations
@@ -28,13 +25,10 @@ import pandas as pd
 
 from kip_training import law
 from kip_training.reports import schema
+from kip_training.reports.derive import ANSWER, EXTENDED, NOTICE, Lateness
 from kip_training.reports.issues import ChunkSink
 from kip_training.reports.model import GALAT, PERINGATAN, TEMUAN, Period
 from kip_training.textfmt import format_date
-
-NOTICE = law.DEADLINES["pemberitahuan"]
-EXTENDED = law.DEADLINES["perpanjangan"]
-ANSWER = law.DEADLINES["tanggapan_keberatan"]
 
 
 def _fmt(value) -> str:
@@ -62,28 +56,6 @@ def _dates_at(dates: np.ndarray, mask: np.ndarray) -> np.ndarray:
     if len(flagged):
         cells[flagged] = list(pd.DatetimeIndex(dates[flagged]))
     return cells
-
-
-def _count_days(calendar, starts, ends) -> tuple[np.ndarray, np.ndarray]:
-    """Working days from ``starts`` to ``ends`` (0 where unknown) and where both are known."""
-    begin = np.asarray(starts, dtype="datetime64[ns]")
-    end = np.asarray(ends, dtype="datetime64[ns]")
-    both = ~np.isnat(begin) & ~np.isnat(end)
-    counted = np.zeros(len(begin), dtype="int64")
-    if both.any():
-        if calendar is None:
-            from kip_training.calendar import default_calendar
-
-            calendar = default_calendar()
-        counted[both] = calendar.count_working_days(begin[both], end[both])
-    return counted, both
-
-
-def working_days(calendar, starts, ends) -> pd.Series:
-    """Working days from ``starts`` to ``ends`` where both are known (Int64, NA otherwise)."""
-    index = starts.index if isinstance(starts, pd.Series) else None
-    counted, both = _count_days(calendar, starts, ends)
-    return pd.Series(pd.arrays.IntegerArray(counted, ~both), index=index)
 
 
 def _normalised_codes(values: np.ndarray) -> np.ndarray:
@@ -162,12 +134,10 @@ def _outside(
     return outside
 
 
-def _no_days(n: int = 0) -> pd.arrays.IntegerArray:
-    return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
-
-
-def check_permohonan(data, periods: list[Period | None], calendar, sinks: ChunkSink) -> None:
-    """Checks of the Permohonan rows; adds ``hari_kerja`` and ``ketepatan``."""
+def check_permohonan(
+    data, periods: list[Period | None], lateness: Lateness, sinks: ChunkSink
+) -> np.ndarray:
+    """Checks of the Permohonan rows; the rows rejected (those rejected on parsing too)."""
     frame, sheet, files = data.columns, data.title, data.files
     col = schema.PERMOHONAN.column
     rows = frame["baris"]
@@ -177,9 +147,7 @@ def check_permohonan(data, periods: list[Period | None], calendar, sinks: ChunkS
     letter = _objects(frame, "pasal_17")
     bad = np.asarray(data.rejected, dtype=bool).copy()
     if not len(rows):
-        frame["hari_kerja"] = _no_days()
-        frame["ketepatan"] = np.empty(0, dtype=object)
-        return
+        return bad
 
     numbers = _objects(frame, "no_registrasi")
     bad |= _duplicates(numbers, files, rows, col("no_registrasi").title, sheet, sinks, "registrasi")
@@ -229,17 +197,9 @@ def check_permohonan(data, periods: list[Period | None], calendar, sinks: ChunkS
         "kosongkan huruf Pasal 17.",
     )
 
-    d, known = _count_days(calendar, received, np.where(before, np.datetime64("NaT"), notice))
-    frame["hari_kerja"] = pd.arrays.IntegerArray(d, ~known)
-    extended = _objects(frame, "perpanjangan") == "ya"
-    within_10 = known & (d <= NOTICE.working_days)
-    within_17 = known & ~within_10 & extended & (d <= EXTENDED.working_days)
-    late = known & ~within_10 & ~within_17
-    ketepatan = np.full(len(rows), None, dtype=object)
-    ketepatan[within_10] = "tepat_10"
-    ketepatan[within_17] = "tepat_17"
-    ketepatan[late] = "terlambat"
-    frame["ketepatan"] = ketepatan
+    d = lateness.hari_kerja.to_numpy(dtype="int64", na_value=0)
+    extended = lateness.extended
+    late = lateness.notice_late
     sinks.per_row(
         late & ~bad,
         files,
@@ -271,7 +231,7 @@ def check_permohonan(data, periods: list[Period | None], calendar, sinks: ChunkS
         "Keputusan sudah ada tetapi tanggal pemberitahuan tertulis kosong, sehingga waktu "
         "layanan tidak dapat dihitung. Isi tanggalnya",
     )
-    data.rejected = bad
+    return bad
 
 
 def _known_requests(
@@ -289,17 +249,16 @@ def _known_requests(
 
 
 def check_keberatan(
-    data, requests, periods: list[Period | None], calendar, sinks: ChunkSink
-) -> None:
-    """Checks of the Keberatan rows; ``requests`` is the Permohonan sheet (its numbers are
-    the requests an objection may refer to). Adds ``hari_kerja_tanggapan``."""
+    data, requests, periods: list[Period | None], lateness: Lateness, sinks: ChunkSink
+) -> np.ndarray:
+    """Checks of the Keberatan rows; the rows rejected. ``requests`` is the Permohonan
+    sheet (its numbers are the requests an objection may refer to)."""
     frame, sheet, files = data.columns, data.title, data.files
     col = schema.KEBERATAN.column
     rows = frame["baris"]
-    if not len(rows):
-        frame["hari_kerja_tanggapan"] = _no_days()
-        return
     bad = np.asarray(data.rejected, dtype=bool).copy()
+    if not len(rows):
+        return bad
     numbers = _objects(frame, "no_keberatan")
     bad |= _duplicates(numbers, files, rows, col("no_keberatan").title, sheet, sinks, "keberatan")
     filed = _dates(frame, "tanggal_keberatan")
@@ -342,9 +301,8 @@ def check_keberatan(
         ),
     )
     bad |= before
-    d, known = _count_days(calendar, filed, np.where(before, np.datetime64("NaT"), answered))
-    frame["hari_kerja_tanggapan"] = pd.arrays.IntegerArray(d, ~known)
-    slow = known & (d > ANSWER.working_days) & ~bad
+    d = lateness.hari_kerja_tanggapan.to_numpy(dtype="int64", na_value=0)
+    slow = lateness.answer_late & ~bad
     sinks.per_row(
         slow,
         files,
@@ -382,15 +340,62 @@ def check_keberatan(
         _objects(frame, "ke_komisi"),
         "Ada data sengketa tetapi 'Diajukan ke Komisi Informasi' bukan 'Ya'. Periksa kolom ini.",
     )
-    data.rejected = bad
+    return bad
 
 
-def check_sheets(sheets: dict, periods: list[Period | None], calendar, sinks: ChunkSink) -> None:
-    """Run every content check; updates each sheet's rejected rows.
+def check_reading(
+    sheets: dict,
+    lateness: Lateness,
+    other: Lateness,
+    readings: tuple[str, str],
+    masks: dict[str, np.ndarray],
+    sinks: ChunkSink,
+) -> None:
+    """Per report and sheet, one finding naming the accepted rows whose verdict (late or
+    on time) would change under the other reading of cuti bersama.
+
+    ``readings`` holds the configured reading and the other one ("kerja"/"libur");
+    ``lateness`` and ``other`` are the deadlines judged under each.
+    """
+    used, alternative = (law.CUTI_BERSAMA_READING_LABELS[r] for r in readings)
+    for key, column, late, late_other in (
+        ("permohonan", "tanggal_pemberitahuan", lateness.notice_late, other.notice_late),
+        ("keberatan", "tanggal_tanggapan", lateness.answer_late, other.answer_late),
+    ):
+        data = sheets[key]
+        title = schema.SHEETS_BY_KEY[key].column(column).title
+        values = data.columns[column]
+        for flagged, now, then in (
+            (late & ~late_other, "terlambat", "tepat waktu"),
+            (~late & late_other, "tepat waktu", "terlambat"),
+        ):
+            sinks.grouped(
+                flagged & ~masks[key],
+                data.files,
+                data.columns["baris"],
+                data.title,
+                title,
+                values,
+                f"Ketepatan waktu baris berikut bergantung pada cara menghitung cuti bersama: "
+                f"{now} menurut cara yang dipakai ({used}), {then} bila {alternative}. "
+                "Cara menghitung cuti bersama adalah konvensi, bukan ketentuan UU KIP; "
+                "sepakati cara yang dipakai badan publik Anda",
+                TEMUAN,
+            )
+
+
+def check_sheets(
+    sheets: dict, periods: list[Period | None], lateness: Lateness, sinks: ChunkSink
+) -> dict[str, np.ndarray]:
+    """Run every content check; the rejected rows of every sheet (its input is not changed).
 
     ``sheets`` maps sheet keys to :class:`~kip_training.reports.stacked.StackedSheet`;
-    ``periods`` gives each file's semester (None when unknown); derived columns are added
-    to the sheets' ``columns``.
+    ``periods`` gives each file's semester (None when unknown); ``lateness`` the
+    working days of the sheets' rows (:func:`kip_training.reports.derive.lateness`).
     """
-    check_permohonan(sheets["permohonan"], periods, calendar, sinks)
-    check_keberatan(sheets["keberatan"], sheets["permohonan"], periods, calendar, sinks)
+    masks = {key: np.asarray(sheet.rejected, dtype=bool) for key, sheet in sheets.items()}
+    masks["permohonan"] = check_permohonan(sheets["permohonan"], periods, lateness, sinks)
+    masks["keberatan"] = check_keberatan(
+        sheets["keberatan"], sheets["permohonan"], periods, lateness, sinks
+    )
+    return masks

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from kip_training.paths import NOTEBOOKS_DIR, PROJECT_ROOT
+from kip_training.paths import NOTEBOOKS_DIR
 
 CHROMIUM = Path(os.environ.get("KIP_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -52,7 +52,7 @@ INSTALL_PLAYWRIGHT = (
     "(atau .venv/bin/pip install -e '.[dev]'). Jangan jalankan `playwright install`: "
     "tes ini memakai Chromium dari Debian."
 )
-SCREENSHOT_ROOT = PROJECT_ROOT / "build" / "screenshots"
+SCREENSHOT_ROOT = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 SERVER_START_TIMEOUT = 90.0
 TOKEN = "kip-uji-peramban"
 VIEWPORT = {"width": 1280, "height": 900}

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from kip_training.calendar import default_calendar
+from kip_training.calendar import WorkingCalendar
 from kip_training.quiz.bank import Question, default_bank
 from kip_training.quiz.engine import instantiate_tenggat, make_item, score_answer
 from kip_training.quiz.roster import load_roster
@@ -64,7 +64,8 @@ def find_question(prompt: str) -> Plan:
         match = re.fullmatch(re.escape(before) + "(.+?)" + re.escape(after), shown)
         if match:
             received = parse_date(match.group(1))
-            item = instantiate_tenggat(q, random.Random(0), default_calendar(), received=received)
+            calendar = WorkingCalendar.from_config()
+            item = instantiate_tenggat(q, random.Random(0), calendar, received=received)
             return _plan(item)
     raise AssertionError(f"Soal di layar tidak ada di bank soal: {prompt!r}")
 

@@ -14,7 +14,7 @@ import json
 import pytest
 
 from kip_training import law
-from kip_training.calendar import default_calendar
+from kip_training.calendar import WorkingCalendar
 from kip_training.exercises.deadline import kind_options
 from kip_training.paths import NOTEBOOKS_DIR
 from kip_training.textfmt import format_date
@@ -48,7 +48,7 @@ def test_voila_deadline_exercise_shows_the_due_date_and_no_code(
 ) -> None:
     from playwright.sync_api import expect
 
-    due = default_calendar().due_date(RECEIVED, KIND)
+    due = WorkingCalendar.from_config().due_date(RECEIVED, KIND)
     assert due.skipped, "the chosen window should cross days off"
     label = dict((key, text) for text, key in kind_options())[KIND]
     server = start_server("voila", NOTEBOOK)

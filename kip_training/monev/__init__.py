@@ -1,0 +1,1 @@
+"""Monev of the Komisi Informasi: the registry of bands, indicators and weights."""

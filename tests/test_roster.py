@@ -1,0 +1,67 @@
+"""The roster of OPDs: one reader, one way to compare codes."""
+
+import pandas as pd
+import pytest
+
+from kip_training.errors import ReportError
+from kip_training.quiz import roster as quiz_roster
+from kip_training.roster import Opd, Roster, normalise_code, read_roster
+
+
+def write(tmp_path, text):
+    path = tmp_path / "opd.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("typed", ["DPUPR", "dpupr ", " DpuPr"])
+def test_codes_differing_in_case_and_surrounding_spaces_are_one_code(typed):
+    assert normalise_code(typed) == "DPUPR"
+
+
+def test_a_hyphen_inside_a_code_is_part_of_it():
+    assert normalise_code("DPU-PR") == "DPU-PR" != normalise_code("DPUPR")
+
+
+def test_reader_normalises_codes_and_keeps_file_order(tmp_path):
+    path = write(
+        tmp_path,
+        "Kode, Nama ,Singkatan,Kelompok\n dinkes ,Dinas Kesehatan,Dinkes,dinas\n"
+        "KEC-BARAT,Kecamatan Barat,Kec. Barat,kecamatan\n,,,\n",
+    )
+    roster = read_roster(path)
+    assert roster.codes == ["DINKES", "KEC-BARAT"]
+    assert roster.get("dinkes ") == Opd("DINKES", "Dinas Kesehatan", "Dinkes", "dinas")
+    assert roster.get("KECBARAT") is None
+    assert list(roster.frame().columns) == ["kode", "nama", "singkatan", "kelompok"]
+
+
+def test_a_code_listed_twice_in_any_case_is_refused(tmp_path):
+    path = write(tmp_path, "kode,nama,singkatan,kelompok\nDINKES,A,a,x\ndinkes ,B,b,x\n")
+    with pytest.raises(ReportError, match="DINKES tercantum lebih dari sekali"):
+        read_roster(path)
+
+
+def test_a_missing_column_or_file_is_named(tmp_path):
+    with pytest.raises(ReportError, match="kolom singkatan, kelompok tidak ada"):
+        read_roster(write(tmp_path, "kode,nama\nDINKES,Dinas Kesehatan\n"))
+    with pytest.raises(ReportError, match="tidak ditemukan"):
+        read_roster(tmp_path / "tidak_ada.csv")
+
+
+def test_quiz_falls_back_to_an_empty_roster(tmp_path):
+    assert len(quiz_roster.load_roster(tmp_path / "tidak_ada.csv")) == 0
+
+
+def test_a_table_gives_the_same_roster_as_the_file(tmp_path):
+    text = "kode,nama,singkatan,kelompok\ndinkes,Dinas Kesehatan,Dinkes,dinas\n"
+    table = pd.DataFrame(
+        {
+            "kode": ["dinkes"],
+            "nama": ["Dinas Kesehatan"],
+            "singkatan": ["Dinkes"],
+            "kelompok": ["dinas"],
+        }
+    )
+    assert Roster.from_frame(table) == read_roster(write(tmp_path, text))
+    assert Roster.from_frame(table).get("DINKES").label == "Dinkes – Dinas Kesehatan"
