@@ -159,21 +159,48 @@ def _barh(values: list[float], labels: list[str], title: str, xlabel: str) -> tu
     return fig, ax
 
 
+#: What a bar of an OPD without usable figures says instead of a count (never "0").
+NO_FIGURES = {"tidak_dapat_dipakai": " tidak dapat dipakai", "tidak_melapor": " belum melapor"}
+INCOMPLETE_NOTE = "* tidak lengkap: sebagian baris laporannya ditolak (angka batas bawah)"
+
+
+def _count_text(value: float, row: pd.Series) -> str:
+    """A bar's label: the count, "12*" when incomplete, or why there is no figure."""
+    status = row.get("status_laporan")
+    if status in NO_FIGURES:
+        return NO_FIGURES[status]
+    partial = "lengkap" in row and not bool(row["lengkap"])
+    return f" {int(value)}{'*' if partial else ''}"
+
+
 def requests_per_opd(summary: PeriodSummary, top: int | None = None) -> Figure:
-    """Requests received per OPD (largest first; OPDs without requests included)."""
-    per_opd = summary.per_opd.sort_values("permohonan", ascending=False, kind="stable")
+    """Requests received per OPD (largest first; OPDs without requests included).
+
+    An OPD whose report could not be used, or that did not report, is listed last and
+    labelled so (not shown as 0); a count from a report with rejected rows is marked
+    "12*" and the footnote says it is incomplete.
+    """
+    per_opd = summary.per_opd
+    if "status_laporan" in per_opd:
+        no_figures = per_opd["status_laporan"].isin(list(NO_FIGURES)).astype(int)
+        per_opd = per_opd.assign(_tanpa=no_figures)
+        per_opd = per_opd.sort_values(["_tanpa", "permohonan"], ascending=[True, False])
+    else:
+        per_opd = per_opd.sort_values("permohonan", ascending=False, kind="stable")
     if top:
         per_opd = per_opd.head(top)
     values = [float(v) for v in per_opd["permohonan"].fillna(0)]
     scope = f" ({len(values)} OPD teratas)" if top and len(summary.per_opd) > top else ""
+    texts = [_count_text(v, row) for v, (_, row) in zip(values, per_opd.iterrows(), strict=True)]
+    partial = any(t.endswith("*") for t in texts)
     fig, ax = _barh(
         values,
         _opd_labels(per_opd),
         f"Permohonan informasi per OPD{scope} — {summary.period.title}",
-        "jumlah permohonan",
+        "jumlah permohonan" + (f"\n{INCOMPLETE_NOTE}" if partial else ""),
     )
-    for y, v in enumerate(values):
-        ax.text(v, y, f" {int(v)}", va="center", fontsize=8)
+    for y, (v, text) in enumerate(zip(values, texts, strict=True)):
+        ax.text(v, y, text, va="center", fontsize=8)
     return fig
 
 

@@ -2,12 +2,15 @@
 
 Each module in ``kip_training/commands/`` defines ``NAME``, ``HELP``, ``ORDER``,
 ``register(parser)`` and ``run(args) -> int``; it imports heavy libraries inside
-``run`` so that ``kip --help`` starts fast. Exit status 2 means unusable arguments.
+``run`` so that ``kip --help`` starts fast. Exit status: 0 fine, 1 problems found in the
+input, 2 unusable arguments, 3 the toolkit itself failed (one Indonesian line, no
+traceback; ``KIP_DEBUG=1`` shows it).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import pkgutil
@@ -16,7 +19,22 @@ import sys
 from collections.abc import Sequence
 
 from kip_training import commands
-from kip_training.errors import KipError
+from kip_training.errors import EXIT_ARGUMENTS, EXIT_FAILED, EXIT_INPUT, KipError
+
+#: Set to show the traceback of an unexpected failure instead of one line.
+DEBUG_ENV = "KIP_DEBUG"
+_OS_REASONS = {
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "izin ditolak",
+    errno.ENOENT: "berkas atau folder tidak ada",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.EISDIR: "itu sebuah folder, bukan berkas",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "sistem berkasnya hanya dapat dibaca",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.EEXIST: "sudah ada",
+}
 
 # argparse's own words, in Indonesian, for kip's parsers only (other parsers in the process
 # keep argparse's English). Error messages arrive formatted, so they are matched as patterns.
@@ -109,19 +127,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
-        return 2
+        return EXIT_ARGUMENTS
     try:
         return int(args.run(args) or 0)
     except KipError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
-        return getattr(exc, "exit_code", 2)
+        return exc.exit_code
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (e.g. `head`) closed the pipe: stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"Galat: {os_error_text(exc, _outputs(args))}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"Galat: kip-training gagal ({type(exc).__name__}: {exc}). Ini kesalahan alat, "
+            f"bukan data Anda; jalankan lagi dengan {DEBUG_ENV}=1 untuk rinciannya dan "
+            "laporkan kepada pengelola.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+
+
+def _outputs(args: argparse.Namespace) -> set[str]:
+    """The paths the command was asked to write (its ``-o``/``--output``)."""
+    value = getattr(args, "output", None)
+    return {os.path.abspath(value)} if isinstance(value, str) else set()
+
+
+def os_error_text(exc: OSError, outputs: set[str] = frozenset()) -> str:
+    """One Indonesian line for an operating-system error: what, which path, why."""
+    reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+    if exc.filename is None:
+        return f"operasi berkas gagal: {reason}"
+    name = os.path.abspath(os.fsdecode(exc.filename))
+    for output in outputs:  # the output itself, or a folder on its way
+        if name == output or output.startswith(name.rstrip(os.sep) + os.sep):
+            where = "" if name == output else f" (folder {os.fsdecode(exc.filename)})"
+            return f"tidak dapat menulis {output}: {reason}{where}"
+    return f"tidak dapat membuka {os.fsdecode(exc.filename)}: {reason}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,8 @@ objections (Pasal 35), disputes, periodic information (Pasal 9) and reporting st
 Readiness index (``indeks_kesiapan``, 0–100) — *perkiraan internal, bukan nilai monev
 Komisi Informasi*. For each OPD four components, each 0–100:
 
-- ``pelaporan``: 100 when the report came on time, 50 when late, 0 when missing;
+- ``pelaporan``: 100 when the report came on time, 50 when late, 0 when missing or
+  sent but unusable;
 - ``ketepatan_waktu``: 100 × (notices within 10 working days, or within 17 with an
   extension) / (requests with a notice date);
 - ``informasi_berkala``: 100 × (items published *and* updated within the six months
@@ -18,8 +19,13 @@ Komisi Informasi*. For each OPD four components, each 0–100:
 ``indeks = Σ w_c · component_c / Σ w_c`` over the components that apply, with the
 weights ``config.readiness_weights``. A component does not apply when there is nothing
 to measure (``ketepatan_waktu`` without any notice): its weight is left out. An OPD
-that did not report scores 0. The score is mapped to a monev band with
+without a usable report scores 0. The score is mapped to a monev band with
 ``config.kualifikasi(score, period.year)``; the band is only a reading aid.
+
+Per OPD, ``status_laporan`` is :func:`derive.opd_status` (one of
+``schema.STATUS_LAPORAN``); ``baris_dibaca``/``baris_diterima``/``baris_ditolak`` and
+``baris_diterima_persen`` count the data rows of its report in use, and ``lengkap`` is
+False when some of them were rejected: its figures are then incomplete (a lower bound).
 """
 
 from __future__ import annotations
@@ -39,7 +45,13 @@ from kip_training.reports.schema import Severity
 
 INDEX_LABEL = "perkiraan internal, bukan nilai monev Komisi Informasi"
 ERROR_PENALTY = 10.0
-STATUS_SCORES = {"tepat_waktu": 100.0, "terlambat": 50.0, "tidak_melapor": 0.0}
+STATUS_SCORES = {
+    "tepat_waktu": 100.0,
+    "terlambat": 50.0,
+    "tidak_dapat_dipakai": 0.0,
+    "tidak_melapor": 0.0,
+}
+USABLE = ("tepat_waktu", "terlambat")
 FRESH_MONTHS = 6
 
 COUNT_COLUMNS = (
@@ -75,6 +87,7 @@ class PeriodSummary:
     missing_opd: list[str]
     late_opd: list[str]
     report_due: dt.date | None = None
+    unusable_opd: list[str] = field(default_factory=list)
     index_label: str = INDEX_LABEL
     components: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -186,7 +199,7 @@ def _request_figures(
 
 def _readiness(per_opd: pd.DataFrame, weights: Mapping[str, float]) -> pd.DataFrame:
     """The four readiness components and ``indeks_kesiapan`` per OPD (module docstring)."""
-    reported = per_opd["status_laporan"] != "tidak_melapor"
+    reported = per_opd["status_laporan"].isin(USABLE)
     components = pd.DataFrame(index=per_opd.index)
     components["pelaporan"] = per_opd["status_laporan"].map(STATUS_SCORES).astype(float)
     components["ketepatan_waktu"] = 100 * per_opd["persen_tepat_waktu"]
@@ -230,14 +243,17 @@ def period_totals(per_opd: pd.DataFrame, notice_days: pd.Series) -> dict[str, fl
     totals["hari_kerja_median"] = float(notice_days.median()) if len(notice_days) else float("nan")
     totals["hari_kerja_maks"] = float(notice_days.max()) if len(notice_days) else float("nan")
     totals["opd_wajib"] = len(per_opd)
-    totals["opd_melapor"] = int((per_opd["status_laporan"] != "tidak_melapor").sum())
+    totals["opd_melapor"] = int(per_opd["status_laporan"].isin(USABLE).sum())
     for state, key in (
         ("tepat_waktu", "opd_tepat_waktu"),
         ("terlambat", "opd_terlambat"),
+        ("tidak_dapat_dipakai", "opd_tidak_dapat_dipakai"),
         ("tidak_melapor", "opd_tidak_melapor"),
     ):
         totals[key] = int((per_opd["status_laporan"] == state).sum())
-    reported = per_opd["status_laporan"] != "tidak_melapor"
+    if "lengkap" in per_opd:
+        totals["opd_tidak_lengkap"] = int((~per_opd["lengkap"].astype(bool)).sum())
+    reported = per_opd["status_laporan"].isin(USABLE)
     totals["indeks_kesiapan_rata"] = (
         float(per_opd.loc[reported, "indeks_kesiapan"].mean()) if reported.any() else float("nan")
     )
@@ -265,7 +281,12 @@ def summarize(reports: ReportSet, config=None) -> PeriodSummary:
     per["kelompok"] = roster["kelompok"]
 
     ident = reports.identitas.drop_duplicates("kode_opd", keep="last").set_index("kode_opd")
-    per["status_laporan"] = derive.opd_status(codes, reports.identitas).to_numpy()
+    reporting = derive.opd_status(codes, reports.identitas, reports.files, period)
+    per["status_laporan"] = reporting.to_numpy()
+    rows = derive.opd_rows(codes, reports.files)
+    for column in derive.ROW_COLUMNS:
+        per[column] = rows[column].to_numpy()
+    per["lengkap"] = ~derive.incomplete(reporting, rows).to_numpy()
     per["tanggal_laporan"] = (
         pd.to_datetime(ident["tanggal_laporan"]).reindex(codes)
         if len(ident)
@@ -319,6 +340,7 @@ def summarize(reports: ReportSet, config=None) -> PeriodSummary:
         working_days_to_notice=notice_days,
         missing_opd=list(codes[status == "tidak_melapor"]),
         late_opd=list(codes[status == "terlambat"]),
+        unusable_opd=list(codes[status == "tidak_dapat_dipakai"]),
         report_due=reports.report_due,
         components=components,
     )
@@ -339,7 +361,9 @@ def compare(current: PeriodSummary, previous: PeriodSummary | None) -> Compariso
     numeric = [
         c
         for c in current.per_opd.columns
-        if pd.api.types.is_numeric_dtype(current.per_opd[c]) and c in previous.per_opd
+        if pd.api.types.is_numeric_dtype(current.per_opd[c])
+        and not pd.api.types.is_bool_dtype(current.per_opd[c])
+        and c in previous.per_opd
     ]
     per_opd_change = current.per_opd[numeric].sub(
         previous.per_opd[numeric].reindex(current.per_opd.index)

@@ -4,19 +4,22 @@ The file has the columns ``kode, nama, singkatan, kelompok`` (headers in any cas
 spacing). The report loader, the quiz's participant form and the sample generator all
 read it with :func:`read_roster`.
 
-OPD codes are compared after :func:`normalise_code`: surrounding spaces are removed and
-letters put in capitals, nothing else. So ``"dpupr "`` and ``"DPUPR"`` are the same
-code, while ``"DPU-PR"`` is another one: a hyphen (or a space) inside a code is part of
-it, as the roster's own codes (``SETDA-HUKUM``, ``KEC-MEKARSARI``) need.
+OPD codes are compared after :func:`normalise_code`: spaces and punctuation are
+removed and letters put in capitals. So ``"DPU-PR"``, ``"dpu pr"``, ``"DPU_PR"`` and
+``"DPUPR"`` are one code. The roster keeps each code as written there (in capitals,
+``SETDA-HUKUM``) for display; two roster codes that are one code after normalising are
+a roster error.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from rapidfuzz import fuzz, process, utils
 
 from kip_training.config import load_config
 from kip_training.errors import ReportError
@@ -24,8 +27,16 @@ from kip_training.errors import ReportError
 COLUMNS = ("kode", "nama", "singkatan", "kelompok")
 
 
+_NOT_CODE = re.compile(r"[\W_]+")
+
+
 def normalise_code(text: object) -> str:
-    """An OPD code as compared everywhere: without surrounding spaces, in capitals."""
+    """An OPD code as compared everywhere: letters and digits only, in capitals."""
+    return _NOT_CODE.sub("", str(text)).upper()
+
+
+def display_code(text: object) -> str:
+    """An OPD code as the roster shows it: without surrounding spaces, in capitals."""
     return str(text).strip().upper()
 
 
@@ -71,7 +82,7 @@ class Roster:
     def get(self, code: object) -> Opd | None:
         """The OPD of a code as anyone typed it (see :func:`normalise_code`), or None."""
         wanted = normalise_code(code)
-        return next((opd for opd in self.opds if opd.kode == wanted), None)
+        return next((opd for opd in self.opds if normalise_code(opd.kode) == wanted), None)
 
     def frame(self) -> pd.DataFrame:
         """The roster as a table (columns :data:`COLUMNS`), for pandas joins."""
@@ -85,8 +96,9 @@ class Roster:
     def from_frame(cls, frame: pd.DataFrame, source: object = "") -> Roster:
         """A roster from a table with the columns :data:`COLUMNS` (headers in any case).
 
-        Cells are stripped, codes normalised, rows without a code dropped; a missing
-        column or a code listed twice raises :class:`ReportError` naming ``source``.
+        Cells are stripped, codes put in capitals, rows without a code dropped; a missing
+        column, or two codes that are one after :func:`normalise_code`, raise
+        :class:`ReportError` naming ``source`` (and both codes).
         """
         # Cycle: importing reports.schema runs reports/__init__, which loads this module.
         from kip_training.reports.schema import normalise_key
@@ -99,14 +111,19 @@ class Roster:
                 "(yang diperlukan: kode, nama, singkatan, kelompok)."
             )
         rows = frame[list(COLUMNS)].fillna("").astype(str).apply(lambda s: s.str.strip())
-        rows["kode"] = rows["kode"].map(normalise_code)
-        rows = rows[rows["kode"] != ""]
-        duplicated = rows["kode"][rows["kode"].duplicated()]
-        if len(duplicated):
-            raise ReportError(
-                f"Daftar OPD {source}: kode {', '.join(sorted(set(duplicated)))} tercantum "
-                "lebih dari sekali."
+        rows["kode"] = rows["kode"].map(display_code)
+        rows = rows[rows["kode"].map(normalise_code) != ""]
+        keys = rows["kode"].map(normalise_code)
+        clashes = []
+        for key in dict.fromkeys(keys[keys.duplicated()]):
+            written = list(dict.fromkeys(rows["kode"][keys == key]))
+            clashes.append(
+                f"{written[0]} tercantum lebih dari sekali"
+                if len(written) == 1
+                else " dan ".join(written) + " sama bila tanda baca dan spasi diabaikan"
             )
+        if clashes:
+            raise ReportError(f"Daftar OPD {source}: kode {'; '.join(clashes)}. Bedakan kodenya.")
         return cls(tuple(Opd(*row) for row in rows.itertuples(index=False)))
 
 
@@ -120,3 +137,89 @@ def read_roster(path: Path | str | None = None) -> Roster:
     except FileNotFoundError:
         raise ReportError(f"Daftar OPD {path} tidak ditemukan.") from None
     return Roster.from_frame(frame, path)
+
+
+class RosterIndex:
+    """Finds roster OPDs from what people type: a code, an abbreviation, a name, a file name.
+
+    Every key is compared after :func:`normalise_code`. A code matches a roster code
+    (or, failing that, an abbreviation); a name matches a full name or an abbreviation,
+    else a name at most a typo or two away (rapidfuzz ratio >= :data:`NAME_SCORE`,
+    and clearly ahead of the next one). An alias shared by two OPDs identifies neither.
+    """
+
+    NAME_SCORE = 90
+    FILE_TOKENS = 5  # the longest run of file-name words tried as one code or name
+
+    def __init__(self, opds: Iterable[Opd]) -> None:
+        self.opds = {opd.kode: opd for opd in opds}
+        self._codes = {normalise_code(opd.kode): opd.kode for opd in self.opds.values()}
+        aliases: dict[str, str | None] = {}
+        for opd in self.opds.values():
+            for alias in {normalise_code(opd.singkatan), normalise_code(opd.nama)} - {""}:
+                aliases[alias] = opd.kode if aliases.get(alias, opd.kode) == opd.kode else None
+        self._aliases = aliases
+
+    @classmethod
+    def of(cls, roster: Roster | Mapping[str, str]) -> RosterIndex:
+        """The index of a roster, or of a mapping code -> full name."""
+        if isinstance(roster, Roster):
+            return cls(roster.opds)
+        return cls(Opd(display_code(k), str(v)) for k, v in roster.items())
+
+    def name_of(self, code: str) -> str:
+        return self.opds[code].nama if code in self.opds else code
+
+    def by_code(self, text: object) -> str | None:
+        """The roster code of a typed code (``dpu pr`` -> ``DPU-PR``), or of an abbreviation."""
+        key = normalise_code(text)
+        return self._codes.get(key) or self._aliases.get(key) if key else None
+
+    def by_name(self, text: object) -> str | None:
+        """The roster code of a typed OPD name, when it names exactly one OPD."""
+        key = normalise_code(text)
+        if not key:
+            return None
+        if key in self._aliases or key in self._codes:
+            return self._aliases.get(key) or self._codes.get(key)
+        names = {opd.kode: opd.nama for opd in self.opds.values()}
+        found = process.extract(
+            str(text), names, scorer=fuzz.ratio, processor=utils.default_process, limit=2
+        )
+        clear = len(found) == 1 or (len(found) > 1 and found[1][1] < found[0][1] - 5)
+        return found[0][2] if found and clear and found[0][1] >= self.NAME_SCORE else None
+
+    def by_file_name(self, stem: str) -> str | None:
+        """The one roster OPD a file name names (``DISDIK_2025-S2`` -> ``DISDIK``), or None.
+
+        Runs of words are tried as codes, abbreviations and names; a run inside a longer
+        matching run does not count. A file name naming two OPDs names none.
+        """
+        words = [w for w in re.split(r"[\W_]+", stem) if w]
+        spans: list[tuple[int, int, str]] = []
+        for start in range(len(words)):
+            for stop in range(start + 1, min(len(words), start + self.FILE_TOKENS) + 1):
+                key = normalise_code("".join(words[start:stop]))
+                found = self._codes.get(key) or self._aliases.get(key)
+                if found:
+                    spans.append((start, stop, found))
+        outer = {
+            code
+            for start, stop, code in spans
+            if not any(a <= start and stop <= b and (a, b) != (start, stop) for a, b, _ in spans)
+        }
+        return outer.pop() if len(outer) == 1 else None
+
+    def closest(self, text: object, limit: int = 3) -> list[str]:
+        """The roster codes most like ``text`` (by code, abbreviation and name), best first."""
+        query = str(text)
+        scores = {
+            opd.kode: max(
+                fuzz.WRatio(query, choice, processor=utils.default_process)
+                for choice in (opd.kode, opd.singkatan, opd.nama)
+                if choice
+            )
+            for opd in self.opds.values()
+        }
+        ranked = sorted(scores, key=lambda code: -scores[code])
+        return [code for code in ranked[:limit] if scores[code] >= 50]

@@ -10,11 +10,18 @@ Neutralising means prefixing the text with an apostrophe (``'``), the convention
 spreadsheet programs themselves use for "this is text"; the visible text is kept.
 Plain numbers written as text ("-5", "+62 812", "1.234,5") are left alone: they
 cannot be formulas, and prefixing them would spoil harmless data.
+
+A control character inside a value can end a cell or a row in a reader that splits
+there (a bare carriage return does in Excel, LibreOffice and Python's csv), so every
+piece after a line break or tab is checked too, carriage returns become line feeds,
+other control characters become visible, and :func:`write_csv` quotes every field.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -26,7 +33,22 @@ PREFIX = "'"
 # A number, possibly signed, with spaces, dots or commas as separators.
 _PLAIN_NUMBER = re.compile(r"^[+-]?\s*\d[\d\s.,]*$")
 _TRIGGER_CLASS = "[" + re.escape("".join(TRIGGERS)) + "]"
-_DANGEROUS = re.compile(_TRIGGER_CLASS)
+# Control characters other than tab and line feed (C0, DEL, C1); carriage returns
+# are turned into line feeds first.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAK = re.compile("\r\n?")
+#: Text that needs a look: a trigger first, or a control character anywhere.
+_NEEDS_WORK = re.compile(f"^{_TRIGGER_CLASS}|[\x00-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match) -> str:
+    """A visible stand-in for one control character (ESC becomes ``␛``)."""
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
 
 
 def is_dangerous(value: Any) -> bool:
@@ -36,20 +58,36 @@ def is_dangerous(value: Any) -> bool:
     return value[0] in TRIGGERS and not _PLAIN_NUMBER.match(value)
 
 
+def _neutralise_piece(text: str) -> str:
+    return PREFIX + text if is_dangerous(text) else text
+
+
+def _neutralise_line(line: str) -> str:
+    """One line of a value: each tab-separated piece checked (a reader may split there)."""
+    safe = "\t".join(_neutralise_piece(piece) for piece in line.split("\t"))
+    return PREFIX + safe if line.startswith("\t") else safe
+
+
 def neutralise(value: Any) -> Any:
     """Return ``value`` safe to write to a spreadsheet cell.
 
-    Text starting with a formula trigger gets an apostrophe in front; anything else
-    (numbers, dates, None, harmless text) is returned unchanged.
+    Text starting with a formula trigger gets an apostrophe in front, and so does every
+    piece of it after a line break or tab. Carriage returns become line feeds; other
+    control characters become visible. Anything else (numbers, dates, None, harmless
+    text) is returned unchanged.
 
     >>> neutralise("=HYPERLINK(\\"http://x\\")")
     '\\'=HYPERLINK("http://x")'
     >>> neutralise("-5"), neutralise(7), neutralise("Dinas")
     ('-5', 7, 'Dinas')
+    >>> neutralise("Budi\\r=1+1")
+    "Budi\\n'=1+1"
     """
-    if is_dangerous(value):
-        return PREFIX + value
-    return value
+    if not isinstance(value, str) or not _NEEDS_WORK.search(value):
+        return value
+    text = _CONTROL.sub(_picture, _LINE_BREAK.sub("\n", value))
+    safe = "\n".join(_neutralise_line(line) for line in text.split("\n"))
+    return PREFIX + safe if text[0] == "\n" else safe
 
 
 def neutralise_series(series: pd.Series) -> pd.Series:
@@ -60,15 +98,11 @@ def neutralise_series(series: pd.Series) -> pd.Series:
         return series
     text = series.where(series.map(lambda v: isinstance(v, str)))  # NaN where not text
     text = text.astype("object")
-    starts = text.str.match(_TRIGGER_CLASS, na=False)
-    if not starts.any():
-        return series
-    plain = text.str.match(_PLAIN_NUMBER.pattern, na=False)
-    mask = starts & ~plain
+    mask = text.str.contains(_NEEDS_WORK, na=False)
     if not mask.any():
         return series
     result = series.astype("object").copy()
-    result[mask] = PREFIX + text[mask]
+    result[mask] = text[mask].map(neutralise)
     return result
 
 
@@ -80,3 +114,10 @@ def neutralise_frame(frame: pd.DataFrame, columns: bool = True) -> pd.DataFrame:
     if columns:
         result.columns = [neutralise(c) for c in result.columns]
     return result
+
+
+def write_csv(frame: pd.DataFrame, path: Path | str) -> Path:
+    """Write ``frame`` as CSV (UTF-8 with BOM, for Excel): neutralised, every field quoted."""
+    path = Path(path)
+    neutralise_frame(frame).to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL)
+    return path

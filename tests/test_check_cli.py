@@ -117,3 +117,16 @@ def test_json_lists_one_issue_per_line(tmp_path, capsys):
     issue_lines = [line for line in out.splitlines() if line.startswith('{"severity"')]
     assert len(issue_lines) == len(data["issues"]) >= 1
     assert json.loads(issue_lines[0].rstrip(",")) == data["issues"][0]
+
+
+def test_an_unreadable_file_is_sent_but_unusable_in_the_json_and_text(tmp_path, capsys):
+    write(tmp_path, "DINKES_2025-S1.xlsx")
+    (tmp_path / "DISDIK_2025-S1.xlsx").write_bytes(b"bukan xlsx")
+    code, out, _ = run(capsys, str(tmp_path), "--json", "-")
+    data = json.loads(out)
+    status = {o["kode"]: o["status"] for o in data["totals"]["opd"]}
+    assert status["DISDIK"] == "tidak_dapat_dipakai" and status["DINKES"] == "tepat_waktu"
+    assert [o["kode"] for o in data["totals"]["unusable_opd"]] == ["DISDIK"]
+    assert "DISDIK" not in [o["kode"] for o in data["totals"]["missing_opd"]]
+    _, text, _ = run(capsys, str(tmp_path))
+    assert "tidak dapat dipakai (1): DISDIK" in text

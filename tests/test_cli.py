@@ -84,7 +84,9 @@ def test_kip_help_exits_0(capsys):
 def execv(monkeypatch, tmp_path):
     """Record the program ``kip lab``/``kip app`` would become instead of starting it."""
     calls = []
-    monkeypatch.delenv("KIP_OUTPUT", raising=False)
+    for name in ("KIP_OUTPUT", "KIP_APP", "KIP_APP_TOKEN", "KIP_APP_REPORTS", "KIP_APP_HOSTS"):
+        monkeypatch.setenv(name, "")  # so that monkeypatch restores what `kip app` sets
+        monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(cli.os, "execv", lambda exe, argv: calls.append(argv))
     return calls
@@ -93,7 +95,11 @@ def execv(monkeypatch, tmp_path):
 def test_kip_app_finds_a_bundled_notebook_by_name_and_writes_to_the_working_folder(execv, tmp_path):
     assert cli.main(["app", "02_latihan_tenggat_waktu.ipynb", "--no-browser"]) == 0
     (argv,) = execv
-    assert argv[1:4] == ["-m", "voila", str(NOTEBOOKS_DIR / "02_latihan_tenggat_waktu.ipynb")]
+    assert argv[1:4] == [
+        "-m",
+        "kip_training.app_server",
+        str(NOTEBOOKS_DIR / "02_latihan_tenggat_waktu.ipynb"),
+    ]
     assert "--no-browser" in argv
     assert cli.os.environ["KIP_OUTPUT"] == str(tmp_path / "keluaran")
 
@@ -112,3 +118,68 @@ def test_kip_lab_opens_the_bundled_notebooks(execv, tmp_path):
     assert argv[1:5] == ["-m", "jupyter", "lab", str(NOTEBOOKS_DIR)]
     assert "--port=9999" in argv
     assert cli.os.environ["KIP_OUTPUT"] == str(tmp_path / "keluaran")
+
+
+# --------------------------------------------------------------------------- exit status
+
+
+def _kip(*argv, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "kip_training.cli", *argv],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_exit_status_0_1_2_for_fine_input_problems_and_bad_arguments(tmp_path, capsys):
+    assert cli.main(["quiz", "validate"]) == 0
+    broken = tmp_path / "rusak.yaml"
+    broken.write_text("topic: [tidak ditutup\n", encoding="utf-8")
+    assert cli.main(["quiz", "validate", str(broken)]) == 1
+    code, _ = _exit_code(["quiz", "export", "--format", "docx", "-o", "x"], capsys)
+    assert code == 2
+
+
+def test_an_unwritable_output_gives_status_3_and_one_indonesian_line(tmp_path):
+    result = _kip("template", "-o", "/proc/tidak-ada/templat.xlsx", cwd=tmp_path)
+    assert result.returncode == 3
+    assert result.stderr == (
+        "Galat: tidak dapat menulis /proc/tidak-ada/templat.xlsx: berkas atau folder tidak ada "
+        "(folder /proc/tidak-ada)\n"
+    )
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_permission_denied_is_said_in_indonesian(monkeypatch, tmp_path, capsys):
+    import errno
+
+    import kip_training.reports.template as template
+
+    def denied(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(template, "write_template", denied)
+    assert cli.main(["template", "-o", "/root/x.xlsx"]) == 3
+    assert capsys.readouterr().err == "Galat: tidak dapat menulis /root/x.xlsx: izin ditolak\n"
+
+
+def test_an_unexpected_failure_is_one_line_with_status_3(monkeypatch, tmp_path, capsys):
+    import kip_training.reports.template as template
+
+    def broken(path):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(template, "write_template", broken)
+    monkeypatch.delenv(cli.DEBUG_ENV, raising=False)
+    assert cli.main(["template", "-o", str(tmp_path / "t.xlsx")]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("Galat: kip-training gagal (ZeroDivisionError")
+    assert "KIP_DEBUG=1" in err
+    monkeypatch.setenv(cli.DEBUG_ENV, "1")
+    with pytest.raises(ZeroDivisionError):
+        cli.main(["template", "-o", str(tmp_path / "t.xlsx")])

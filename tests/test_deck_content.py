@@ -229,12 +229,31 @@ def test_opd_rows_are_the_records_pandas_gives(comparison):
     assert content._rows(frame[[]]) == [(str(c), {}) for c in frame.index]
 
 
-def test_rows_are_built_once_per_deck_and_not_kept_after(comparison, config, monkeypatch):
-    built = []
-    real = content._build_rows
-    monkeypatch.setattr(content, "_build_rows", lambda frame: built.append(1) or real(frame))
-    content.build_content(comparison, config)
-    assert len(built) == 1
-    assert content._KNOWN_ROWS.get() is None
-    content.build_content(comparison, config)
-    assert len(built) == 2  # a new deck reads the (possibly changed) frame again
+def test_an_unusable_opd_is_not_shown_as_zero_and_partial_figures_are_starred(tmp_path, config):
+    import pandas as pd
+    from fixtures.reports.build import request, write
+
+    from kip_training.metrics import summarize
+    from kip_training.reports import load_reports
+
+    roster = pd.DataFrame(
+        {
+            "kode": ["DINKES", "DISDIK", "DLH"],
+            "nama": ["Dinas Kesehatan", "Dinas Pendidikan", "Dinas Lingkungan Hidup"],
+            "singkatan": ["Dinkes", "Disdik", "DLH"],
+            "kelompok": "dinas",
+        }
+    )
+    write(
+        tmp_path, "DINKES_2025-S1.xlsx", permohonan=[request("001"), request("002", keputusan="?")]
+    )
+    (tmp_path / "DISDIK_2025-S1.xlsx").write_bytes(b"bukan xlsx")
+    summary = summarize(load_reports([tmp_path], roster=roster, period=Period(2025, 1)))
+    rows = {row[0]: row for row in content.appendix_rows(summary)}
+    assert rows["Disdik"][1] == "Tidak dapat dipakai" and rows["Disdik"][2] == content.NO_DATA
+    assert rows["DLH"][1] == "Tidak melapor"
+    assert rows["Dinkes"][2] == "1*"
+    slide = content._reporting_slide(summary, config)
+    [table] = [b for b in slide.blocks if isinstance(b, Table)]
+    assert ("Dinas Pendidikan", "Tidak dapat dipakai", content.NO_DATA) in table.rows
+    assert "Tidak dapat dipakai" in [f.label for f in slide.blocks[0].items]

@@ -89,3 +89,44 @@ def test_missing_and_late_opds_in_roster_order():
     assert derive.missing_opd(codes, identitas) == ["B", "D"]
     assert derive.late_opd(codes, identitas) == ["C"]
     assert derive.missing_opd(codes, identitas.iloc[:0]) == codes
+
+
+S1 = Period(2025, 1)
+
+
+def _file(kode, used=True, read=10, accepted=10, named=None, period=S1):
+    from kip_training.reports.model import FileResult, SheetCount
+
+    result = FileResult(f"{kode}.xlsx", kode_opd=kode, period=period, used=used)
+    result.named_opd = named if named is not None else ((kode,) if kode else ())
+    result.sheets = {"permohonan": SheetCount("Permohonan", read, accepted, read - accepted)}
+    return result
+
+
+def test_an_opd_whose_file_arrived_unusable_is_not_an_opd_that_sent_nothing():
+    identitas = pd.DataFrame({"kode_opd": ["A", "B"], "status_laporan": ["tepat_waktu"] * 2})
+    files = [
+        _file("A"),
+        _file("B", accepted=0),  # every request rejected
+        _file(None, used=False, read=0, accepted=0, named=("C",)),  # unreadable, named C
+        _file("E", used=False, period=Period(2024, 2)),  # another period: not this one's
+    ]
+    status = derive.opd_status(["A", "B", "C", "D", "E"], identitas, files, Period(2025, 1))
+    assert status.to_dict() == {
+        "A": "tepat_waktu",
+        "B": "tidak_dapat_dipakai",
+        "C": "tidak_dapat_dipakai",
+        "D": "tidak_melapor",
+        "E": "tidak_melapor",
+    }
+
+
+def test_an_opd_with_some_rows_rejected_is_incomplete_with_its_accepted_share():
+    identitas = pd.DataFrame({"kode_opd": ["A", "B"], "status_laporan": ["tepat_waktu"] * 2})
+    files = [_file("A", read=8, accepted=6), _file("B")]
+    rows = derive.opd_rows(["A", "B", "C"], files)
+    assert rows.loc["A", "baris_diterima_persen"] == 75.0
+    assert rows.loc["B", "baris_diterima_persen"] == 100.0
+    assert np.isnan(rows.loc["C", "baris_diterima_persen"])
+    status = derive.opd_status(["A", "B", "C"], identitas, files)
+    assert derive.incomplete(status, rows).to_dict() == {"A": True, "B": False, "C": False}

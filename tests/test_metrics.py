@@ -292,7 +292,7 @@ def test_per_opd_figures_count_each_row_of_that_opd_once(requests, objections, i
     reported = {"A": "tepat_waktu", "B": "terlambat", "C": "tepat_waktu"}  # D did not report
     summary = summarize(_report_set(requests, objections, items, issues, reported), DEFAULT_CONFIG)
     per = summary.per_opd
-    cutoff = dt.date(2024, 12, 31)  # six months before 30 June 2025
+    cutoff = dt.date(2024, 12, 30)  # six calendar months before 30 June 2025
     for code in CODES:
         mine = [r for r in requests if r[0] == code]
         row = per.loc[code]
@@ -325,3 +325,28 @@ def test_per_opd_figures_count_each_row_of_that_opd_once(requests, objections, i
     )
     assert summary.missing_opd == ["D"] and summary.late_opd == ["B"]
     assert per.loc["D", "indeks_kesiapan"] == 0.0
+
+
+def _unusable_and_partial(tmp_path):
+    write(
+        tmp_path, "DINKES_2025-S1.xlsx", permohonan=[request("001"), request("002", keputusan="??")]
+    )
+    (tmp_path / "DISDIK_2025-S1.xlsx").write_bytes(b"PK\x03\x04 rusak")
+    return summarize(load_reports([tmp_path], roster=ROSTER, period=Period(2025, 1)))
+
+
+def test_an_unreadable_file_makes_its_opd_unusable_not_zero_and_not_missing(tmp_path):
+    summary = _unusable_and_partial(tmp_path)
+    per = summary.per_opd
+    assert per.loc["DISDIK", "status_laporan"] == "tidak_dapat_dipakai"
+    assert per.loc["DLH", "status_laporan"] == "tidak_melapor"
+    assert summary.unusable_opd == ["DISDIK"] and summary.missing_opd == ["DLH"]
+    assert summary.totals["opd_tidak_dapat_dipakai"] == 1
+    assert summary.totals["opd_tidak_melapor"] == 1
+
+
+def test_an_opd_with_rejected_rows_is_marked_incomplete_with_its_accepted_share(tmp_path):
+    per = _unusable_and_partial(tmp_path).per_opd
+    assert not per.loc["DINKES", "lengkap"]
+    assert 0 < per.loc["DINKES", "baris_diterima_persen"] < 100
+    assert per.loc["DINKES", "permohonan"] == 1

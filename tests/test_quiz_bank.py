@@ -223,3 +223,22 @@ def test_load_bank_raises_with_every_issue(tmp_path):
         load_bank([write(tmp_path, body)])
     text = str(info.value)
     assert "2 kesalahan" in text and "'answer'" in text and "'difficulty'" in text
+
+
+def test_yaml_aliases_are_refused_before_they_expand(tmp_path):
+    """A "billion laughs" question file fails fast, naming the file (issue 15, item 7)."""
+    import time
+
+    lines = ["topic: lol", "judul: Lol", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{','.join([f'*{prev}'] * 9)}]")
+    lines.append(f"questions: [{','.join(['*i'] * 9)}]")
+    path = tmp_path / "lol.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size < 800
+    started = time.perf_counter()
+    with pytest.raises(QuestionBankError) as info:
+        load_bank([path])
+    assert time.perf_counter() - started < 2
+    text = str(info.value)
+    assert f"{path}: bukan YAML yang sah (baris 4): alias '*a' tidak diizinkan" in text

@@ -116,3 +116,30 @@ def test_quiz_command_keeps_heavy_imports_out():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_import_refuses_a_string_where_a_boolean_belongs(tmp_path, capsys):
+    laptop = ResultStore(tmp_path / "laptop.sqlite")
+    laptop.record(AnswerRecord("Peserta 09", "DINKES", "k", "keb-01", "keberatan", "x", False, 0))
+    laptop.record(AnswerRecord("Peserta 09", "DINKES", "k", "keb-02", "keberatan", "y", True, 1))
+    path = tmp_path / "p09.json"
+    laptop.export_participant(path, "Peserta 09")
+    data = json.loads(path.read_text("utf-8"))
+    data["jawaban"][0]["correct"] = "false"
+    path.write_text(json.dumps(data), "utf-8")
+    db = tmp_path / "pelatih.sqlite"
+    assert main(["quiz", "import", "--db", str(db), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "jawaban ke-1: tidak sah (correct harus true atau false (ditemukan: 'false'))" in out
+    assert "1 ditambahkan" in out
+    stored = ResultStore(db).answers()
+    assert [(r.question_id, r.correct) for r in stored] == [("keb-02", True)]
+
+
+def test_a_corrupted_results_database_is_one_line_with_status_1(tmp_path, capsys):
+    db = tmp_path / "rusak.sqlite"
+    db.write_bytes(b"\x00junk" * 2000)
+    assert main(["quiz", "results", "--db", str(db), "-o", str(tmp_path / "x.csv")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Galat: Basis data hasil kuis {db} rusak atau bukan basis data SQLite")
+    assert err.count("\n") == 1 and not (tmp_path / "x.csv").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import sqlite3
@@ -9,7 +10,13 @@ import sqlite3
 import pytest
 
 from kip_training.quiz.export import stored_answers
-from kip_training.quiz.store import AnswerRecord, ResultStore, default_db_path
+from kip_training.quiz.store import (
+    SCHEMA_VERSION,
+    AnswerRecord,
+    ResultStore,
+    StoreError,
+    default_db_path,
+)
 
 WRITERS = 8
 ANSWERS_EACH = 200
@@ -66,7 +73,7 @@ def _writer(path: str, worker: int, queue) -> None:
             )
         )
     store.close()
-    queue.put(store.retries)
+    queue.put(i + 1)
 
 
 def test_concurrent_writers_lose_nothing(tmp_path):
@@ -79,14 +86,14 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     for p in workers:
         p.join(timeout=120)
     assert [p.exitcode for p in workers] == [0] * WRITERS
-    retries = sum(queue.get(timeout=5) for _ in workers)
+    written = sum(queue.get(timeout=5) for _ in workers)
+    assert written == WRITERS * ANSWERS_EACH
     store = ResultStore(path)
     assert store.count() == WRITERS * ANSWERS_EACH
     rows = store.answers()
     assert len({(r.participant, r.question_id) for r in rows}) == WRITERS * ANSWERS_EACH
     for w in range(WRITERS):
         assert len(store.answers(participant=f"Peserta {w:02d}")) == ANSWERS_EACH
-    print(f"\n{WRITERS} proses x {ANSWERS_EACH} jawaban, percobaan ulang: {retries}")
 
 
 def test_export_then_import_twice_does_not_double_count(tmp_path):
@@ -139,4 +146,138 @@ def test_frame_has_every_column(tmp_path):
     assert list(frame.columns)[:3] == ["uid", "participant", "opd"]
     assert frame.loc[0, "correct"] == True  # noqa: E712
     with pytest.raises(ValueError):
-        AnswerRecord.from_mapping({**frame.iloc[0].to_dict(), "score": 3})
+        AnswerRecord.from_mapping({**dataclasses.asdict(answer()), "score": 3})
+
+
+# --------------------------------------------------------------------------- issue 15, item 5
+
+
+def test_an_answer_the_schema_refuses_is_reported_not_counted_as_duplicate(tmp_path):
+    store = ResultStore(tmp_path / "hasil.sqlite")
+    with pytest.raises(StoreError, match="tidak dapat disimpan .*tidak sah .*NOT NULL"):
+        store.record(answer(participant=None))
+    assert store.count() == 0
+    with pytest.raises(StoreError, match="Jawaban ke-2 tidak dapat disimpan"):
+        store.record_many([answer(), answer(question="keb-02", participant=None)])
+    assert store.count() == 0  # all or nothing
+    assert store.record(answer(question="keb-03")) is True
+
+
+def test_import_reports_a_refused_answer_and_keeps_the_rest(tmp_path):
+    source = ResultStore(tmp_path / "a.sqlite")
+    source.record(answer())
+    source.record(answer(question="keb-02"))
+    good = tmp_path / "peserta.json"
+    source.export_participant(good, "Peserta 01")
+    data = json.loads(good.read_text("utf-8"))
+    data["jawaban"][1]["participant"] = ""  # passes the type check, refused by the schema
+    bad = tmp_path / "kosong.json"
+    bad.write_text(json.dumps(data), "utf-8")
+    trainer = ResultStore(tmp_path / "pelatih.sqlite")
+    report = trainer.import_files([bad])
+    assert (report.read, report.added, report.duplicates) == (2, 1, 0)
+    assert f"{bad}, jawaban ke-2: isinya tidak sah (CHECK constraint failed" in report.problems[0]
+
+
+def test_import_checks_types_instead_of_converting_them(tmp_path):
+    source = ResultStore(tmp_path / "a.sqlite")
+    source.record(answer(correct=False, score=0.0))
+    path = tmp_path / "peserta.json"
+    source.export_participant(path, "Peserta 01")
+    data = json.loads(path.read_text("utf-8"))
+    data["jawaban"][0]["correct"] = "false"
+    path.write_text(json.dumps(data), "utf-8")
+    trainer = ResultStore(tmp_path / "pelatih.sqlite")
+    report = trainer.import_files([path])
+    assert report.added == 0 and trainer.count() == 0
+    assert (
+        "jawaban ke-1: tidak sah (correct harus true atau false (ditemukan: 'false'))"
+        in (report.problems[0])
+    )
+
+
+def test_a_newer_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "baru.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        ResultStore(path).count()
+    assert "dibuat oleh kip-training yang lebih baru" in str(caught.value)
+    assert f"skema versi {SCHEMA_VERSION + 1}" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_an_old_database_is_migrated_and_keeps_its_answers(tmp_path):
+    path = tmp_path / "lama.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """CREATE TABLE answers (uid TEXT PRIMARY KEY, participant TEXT NOT NULL,
+        opd TEXT NOT NULL, quiz TEXT NOT NULL, question_id TEXT NOT NULL, topic TEXT NOT NULL,
+        answer TEXT NOT NULL, correct INTEGER NOT NULL, score REAL NOT NULL,
+        answered_at TEXT NOT NULL);
+        CREATE INDEX answers_participant ON answers (participant, opd);
+        INSERT INTO answers VALUES ('u1', 'Peserta 01', 'DINKES', 'k', 'keb-01', 'keberatan',
+        'Atasan PPID', 1, 1.0, '2026-01-01T00:00:00+00:00');"""
+    )
+    conn.close()
+    store = ResultStore(path)
+    assert [r.uid for r in store.answers()] == ["u1"]
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with pytest.raises(StoreError):  # the new CHECK constraints hold after migration
+        store.record(answer(score=2.0))
+    store.close()
+    assert ResultStore(path).count() == 1
+
+
+def test_a_corrupted_database_gives_one_indonesian_message(tmp_path):
+    path = tmp_path / "rusak.sqlite"
+    with ResultStore(path) as store:
+        store.record(answer())
+    with open(path, "r+b") as handle:
+        handle.write(b"\xde\xad\xbe\xef" * 32)  # over the 100-byte header
+    with pytest.raises(StoreError) as caught:
+        ResultStore(path).record(answer(question="keb-02"))
+    message = str(caught.value)
+    assert message.startswith(f"Basis data hasil kuis {path} rusak atau bukan basis data SQLite")
+    assert "pakai berkas basis data baru" in message
+    with pytest.raises(StoreError, match="rusak"):
+        ResultStore(path, read_only=True).count()
+
+
+def test_exports_open_the_store_read_only(tmp_path):
+    path = tmp_path / "hasil.sqlite"
+    with ResultStore(path) as store:
+        store.record(answer())
+    reader = ResultStore(path, read_only=True)
+    assert reader.count() == 1
+    with pytest.raises(StoreError, match="hanya dapat dibaca"):
+        reader.record(answer(question="keb-02"))
+    with pytest.raises(StoreError, match="tidak ditemukan"):
+        ResultStore(tmp_path / "tidak-ada.sqlite", read_only=True).count()
+    assert not (tmp_path / "tidak-ada.sqlite").exists()
+
+
+def test_the_quiz_widget_warns_when_an_answer_was_not_saved_and_lets_the_participant_go_on(
+    tmp_path, bank, calendar
+):
+    from kip_training.quiz.engine import build_quiz, response_for_correct
+    from kip_training.quiz.widgets import QuizApp
+
+    path = tmp_path / "rusak.sqlite"
+    path.write_bytes(b"\xde\xad\xbe\xef" * 1024)
+    quiz = build_quiz(bank, topics=["sanksi"], count=2, seed=1, calendar=calendar)
+    app = QuizApp(quiz, bank=bank, store=ResultStore(path), roster=[], export_dir=tmp_path)
+    app.name_input.value = "Peserta 01"
+    app.opd_input.value = "DINKES"
+    app.start_button.click()
+    view = app.view
+    view.item.question.qtype.fill_input(view.item, view.inputs, response_for_correct(view.item))
+    app.check_button.click()
+    shown = app.feedback.value
+    assert "Jawaban ini belum tersimpan." in shown and "Anda tetap dapat melanjutkan" in shown
+    assert "rusak atau bukan basis data SQLite" in shown
+    assert app.next_button.disabled is False
+    app.next_button.click()
+    assert app.view is not view  # the participant moved on to the next question

@@ -270,9 +270,8 @@ def test_pruning_removes_only_its_own_entries_and_follows_no_link(tmp_path, repo
 
 def test_changing_the_source_of_textfmt_changes_the_key(monkeypatch, tmp_path):
     from kip_training import textfmt
-    from kip_training.reports import cache as report_cache
-
     from kip_training.calendar import WorkingCalendar
+    from kip_training.reports import cache as report_cache
 
     report = tmp_path / "laporan.xlsx"
     report.write_bytes(b"A")

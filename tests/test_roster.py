@@ -14,13 +14,21 @@ def write(tmp_path, text):
     return path
 
 
-@pytest.mark.parametrize("typed", ["DPUPR", "dpupr ", " DpuPr"])
-def test_codes_differing_in_case_and_surrounding_spaces_are_one_code(typed):
+@pytest.mark.parametrize("typed", ["DPUPR", "dpupr ", " DpuPr", "DPU-PR", "dpu pr", "DPU_PR"])
+def test_codes_differing_in_case_spaces_and_punctuation_are_one_code(typed):
     assert normalise_code(typed) == "DPUPR"
 
 
-def test_a_hyphen_inside_a_code_is_part_of_it():
-    assert normalise_code("DPU-PR") == "DPU-PR" != normalise_code("DPUPR")
+def test_the_roster_keeps_its_codes_as_written_and_finds_them_typed_any_way(tmp_path):
+    roster = read_roster(write(tmp_path, "kode,nama,singkatan,kelompok\nDPU-PR,Dinas PUPR,,x\n"))
+    assert roster.codes == ["DPU-PR"]
+    assert roster.get("dpu pr").kode == roster.get("DPUPR").kode == "DPU-PR"
+
+
+def test_two_roster_codes_equal_without_punctuation_are_a_roster_error(tmp_path):
+    path = write(tmp_path, "kode,nama,singkatan,kelompok\nDPU-PR,A,a,x\nDPUPR,B,b,x\n")
+    with pytest.raises(ReportError, match="DPU-PR dan DPUPR sama bila tanda baca"):
+        read_roster(path)
 
 
 def test_reader_normalises_codes_and_keeps_file_order(tmp_path):
@@ -32,7 +40,8 @@ def test_reader_normalises_codes_and_keeps_file_order(tmp_path):
     roster = read_roster(path)
     assert roster.codes == ["DINKES", "KEC-BARAT"]
     assert roster.get("dinkes ") == Opd("DINKES", "Dinas Kesehatan", "Dinkes", "dinas")
-    assert roster.get("KECBARAT") is None
+    assert roster.get("KECBARAT").kode == "KEC-BARAT"
+    assert roster.get("KECTIMUR") is None
     assert list(roster.frame().columns) == ["kode", "nama", "singkatan", "kelompok"]
 
 

@@ -1,16 +1,41 @@
+import csv
 import io
+import re
+import shutil
+import subprocess
 
 import openpyxl
 import pandas as pd
 
+from kip_training.cli import main
+from kip_training.quiz.bank import load_bank
+from kip_training.quiz.export import write_bank
+from kip_training.quiz.store import AnswerRecord, ResultStore
 from kip_training.safe_export import neutralise, neutralise_frame
 
-DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\r=1", '=HYPERLINK("http://x","klik")']
+DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", '=HYPERLINK("http://x","klik")']
+CALC = "=cmd|' /C calc'!A0"
+# Each payload hidden behind a control character inside an otherwise harmless value.
+HIDDEN = [
+    f"Budi{sep}{payload}"
+    for sep in ("\r", "\n", "\r\n", "\t", "\x1b")
+    for payload in [*DANGEROUS, CALC]
+]
+PAYLOADS = [*DANGEROUS, CALC, "\r=1", "\n=1", *HIDDEN]
 
 
 def test_neutralise_prefixes_every_formula_trigger():
     for text in DANGEROUS:
         assert neutralise(text) == "'" + text
+
+
+def test_neutralise_handles_control_characters_anywhere():
+    assert neutralise("Budi\r=cmd|' /C calc'!A0") == "Budi\n'=cmd|' /C calc'!A0"
+    assert neutralise("Budi\r\n@cmd") == "Budi\n'@cmd"
+    assert neutralise("\r=1") == "'\n'=1"
+    assert neutralise("Budi\t+SUM(A1)") == "Budi\t'+SUM(A1)"
+    assert neutralise("Budi\x1b[2J=1") == "Budi\u241b[2J=1"  # ESC made visible
+    assert neutralise("baris satu\nbaris dua\n-5") == "baris satu\nbaris dua\n-5"
 
 
 def test_neutralise_keeps_harmless_values():
@@ -37,3 +62,91 @@ def test_a_neutralised_cell_is_text_in_excel():
     cell = openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active["A1"]
     assert cell.data_type == "s"
     assert cell.value == "'=1+1"
+
+
+def _assert_no_formula_in_csv_and_libreoffice(paths, tmp_path):
+    for path in paths:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle):
+                for field in row:
+                    for piece in re.split("[\r\n\t]", field):
+                        assert not piece or piece[0] not in "=+@\t" or piece[0] == "'", (
+                            path,
+                            field,
+                        )
+                        assert not piece.startswith("-") or piece[1:2].isdigit(), (path, field)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed for this test"
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo-profil').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            *map(str, paths),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    values = []
+    for path in paths:
+        book = openpyxl.load_workbook(out / f"{path.stem}.xlsx")
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path.name, cell.coordinate, cell.value)
+                    if isinstance(cell.value, str):
+                        assert not cell.value.startswith(("=", "+", "@")), (path.name, cell.value)
+                        values.append(cell.value)
+    return values
+
+
+def test_every_csv_the_toolkit_writes_has_no_formula_cell(tmp_path, capsys):
+    """Results and bank CSV, read back by csv.reader and by LibreOffice (issue 15, item 2)."""
+    db = tmp_path / "hasil.sqlite"
+    with ResultStore(db) as store:
+        for number, payload in enumerate(PAYLOADS):
+            store.record(
+                AnswerRecord(
+                    participant=payload,
+                    opd=payload,
+                    quiz="kuis",
+                    question_id=f"q-{number}",
+                    topic="uji",
+                    answer=payload,
+                    correct=True,
+                    score=1.0,
+                )
+            )
+    results = tmp_path / "hasil.csv"
+    assert main(["quiz", "results", "--db", str(db), "-o", str(results)]) == 0
+
+    bank_file = tmp_path / "uji.yaml"
+    entries = "".join(
+        f"  - id: u-{i:02d}\n    type: benar_salah\n    difficulty: 1\n"
+        f"    prompt: {yaml_quote(payload)}\n    answer: true\n"
+        f"    explanation: {yaml_quote(payload)}\n    reference: UU 14/2008 Pasal 2\n"
+        for i, payload in enumerate(PAYLOADS)
+    )
+    bank_file.write_text(f"topic: uji\njudul: Uji\nquestions:\n{entries}", encoding="utf-8")
+    bank = tmp_path / "bank.csv"
+    write_bank(load_bank([bank_file]), "csv", bank)
+
+    with open(results, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 1 + len(PAYLOADS)  # no payload started a row of its own
+    values = _assert_no_formula_in_csv_and_libreoffice([results, bank], tmp_path)
+    # The text is still there to read, as text.
+    assert any("'=cmd|' /C calc'!A0" in v for v in values)
+
+
+def yaml_quote(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar (control characters escaped)."""
+    import json
+
+    return json.dumps(text)

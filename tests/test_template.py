@@ -121,3 +121,10 @@ def test_a_template_filled_in_like_a_user_does_loads_cleanly(tmp_path):
     assert result.used and result.sheets["permohonan"].rows_read == 1
     assert result.frames["permohonan"].loc[0, "baris"] == 3  # below the example row
     assert result.sheets["berkala"].rows_accepted == len(schema.BERKALA_ITEMS)
+
+
+def test_petunjuk_says_not_to_type_personal_data(tmp_path):
+    ws = load_workbook(write_template(tmp_path / "t.xlsx"))["Petunjuk"]
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "JANGAN menulis nama, alamat, NIK, nomor telepon atau email pemohon" in text
+    assert "di lembar mana pun" in text and "disamarkan" in text

@@ -154,3 +154,22 @@ def test_checks_leave_their_input_alone_and_return_the_rejected_rows(tmp_path):
         assert sheet.columns.keys() == before[key][0].keys()  # no derived column added
         assert np.array_equal(sheet.rejected, before[key][1])
     assert [i.severity for i in sink.issues] == [GALAT, TEMUAN]
+
+
+def test_a_dash_for_no_pasal_17_letter_on_a_granted_request_is_no_problem(tmp_path):
+    rows = [request("001", pasal_17="-"), request("002", pasal_17="nihil")]
+    result = check(tmp_path, permohonan=rows, keberatan=[])
+    assert result.sheets["permohonan"].rows_accepted == 2
+    column = "Huruf Pasal 17 (jika ditolak)"
+    assert not issues(result, GALAT) and not [
+        i for i in issues(result, PERINGATAN, column) if "Pasal 17 diisi" in i.message
+    ]
+    [note] = issues(result, PERINGATAN, column)
+    assert "dibaca sebagai sel kosong" in note.message
+
+
+def test_a_refusal_with_a_dash_for_its_letter_still_asks_for_the_letter(tmp_path):
+    rows = [request("001", keputusan="Ditolak", pasal_17="-")]
+    result = check(tmp_path, permohonan=rows, keberatan=[])
+    [error] = issues(result, GALAT)
+    assert "tanpa huruf Pasal 17" in error.message and error.row == 2

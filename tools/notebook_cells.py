@@ -785,7 +785,10 @@ lalu periksa ulang."""
 
 Tekan **Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, ods atau csv), atau
 tuliskan path berkasnya, lalu tekan **Periksa**. Berkas Anda hanya dibaca di komputer
-ini dan tidak dikirim ke mana pun."""
+ini dan tidak dikirim ke mana pun. Bila notebook ini dibuka sebagai aplikasi (`kip app`),
+kotak path hanya muncul bila pelatih menyiapkan folder laporan di server
+(`kip app --folder-laporan FOLDER`), dan hanya membaca folder itu; selain itu, unggah
+berkas Anda."""
     ),
     code(
         """\

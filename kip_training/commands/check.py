@@ -107,6 +107,23 @@ def _print_text(reports, out) -> None:
     elif reports.period is not None:
         listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in missing) or "tidak ada"
         print(f"  OPD belum melapor ({len(missing)}): {listed}", file=out)
+        unusable = totals["unusable_opd"]
+        listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in unusable) or "tidak ada"
+        print(
+            f"  OPD yang laporannya tiba tetapi tidak dapat dipakai ({len(unusable)}): {listed}",
+            file=out,
+        )
+        partial = [o for o in totals["opd"] if not o["lengkap"]]
+        listed = (
+            ", ".join(
+                f"{o['kode']} ({o['baris_diterima_persen']:g}% baris diterima)" for o in partial
+            )
+            or "tidak ada"
+        )
+        print(
+            f"  OPD dengan angka tidak lengkap (ada baris ditolak) ({len(partial)}): {listed}",
+            file=out,
+        )
         late = totals["late_opd"]
         due = format_date(reports.report_due, weekday=False) if reports.report_due else "-"
         listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in late) or "tidak ada"

@@ -132,6 +132,29 @@ def short_name(row: Mapping[str, Any], code: str = "") -> str:
     return str(code)
 
 
+USABLE_STATUS = ("tepat_waktu", "terlambat")
+INCOMPLETE_MARK = "*"
+INCOMPLETE_NOTE = (
+    "* Angka tidak lengkap: sebagian baris laporan OPD ini ditolak saat pemeriksaan "
+    "(lihat hasil pemeriksaan per OPD); angkanya batas bawah, bukan nol."
+)
+
+
+def usable(row: Mapping[str, Any]) -> bool:
+    """Whether the OPD's report gives figures (on time or late; not unusable, not missing)."""
+    return row.get("status_laporan") in USABLE_STATUS
+
+
+def incomplete(row: Mapping[str, Any]) -> bool:
+    """Whether the OPD's figures are incomplete: a usable report with rows rejected."""
+    return usable(row) and row.get("lengkap") is not None and not bool(row.get("lengkap"))
+
+
+def _with_status(rows: Mapping[str, Mapping[str, Any]], status: str) -> list[str]:
+    """The codes of the OPDs (rows by code) with that reporting status, in order."""
+    return [code for code, row in rows.items() if row.get("status_laporan") == status]
+
+
 def long_name(row: Mapping[str, Any], code: str = "") -> str:
     value = row.get("nama")
     if isinstance(value, str) and value.strip():
@@ -139,12 +162,7 @@ def long_name(row: Mapping[str, Any], code: str = "") -> str:
     return short_name(row, code)
 
 
-def _rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
-    """(code, row dict) for every OPD of the summary, in roster order (see _build_rows)."""
-    return _build_rows(per_opd)
-
-
-def _build_rows(per_opd: Any) -> list[tuple[str, dict[str, Any]]]:
+def _rows(per_opd: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
     """(code, row dict) for every OPD of the summary, in roster order.
 
     The same dicts as ``per_opd.to_dict("records")`` (Python scalars: int, float, str,
@@ -347,6 +365,11 @@ def _reporting_slide(
             Figure("OPD wajib melapor", fmt_count(totals.get("opd_wajib"))),
             Figure("Tepat waktu", fmt_count(totals.get("opd_tepat_waktu")), tone="baik"),
             Figure("Terlambat", fmt_count(totals.get("opd_terlambat")), tone="buruk"),
+            Figure(
+                "Tidak dapat dipakai",
+                fmt_count(totals.get("opd_tidak_dapat_dipakai")),
+                tone="buruk",
+            ),
             Figure("Tidak melapor", fmt_count(totals.get("opd_tidak_melapor")), tone="buruk"),
         )
     )
@@ -360,7 +383,8 @@ def _reporting_slide(
         )
         for rank, status, codes in (
             (0, "tidak_melapor", summary.missing_opd),
-            (1, "terlambat", summary.late_opd),
+            (1, "tidak_dapat_dipakai", _with_status(rows, "tidak_dapat_dipakai")),
+            (2, "terlambat", summary.late_opd),
         )
         for code in codes
     )
@@ -400,6 +424,8 @@ def _reporting_slide(
         blocks=tuple(blocks),
         notes=(
             "Siapa yang melapor tepat waktu, terlambat, atau belum melapor sama sekali. "
+            "'Tidak dapat dipakai': berkasnya tiba tetapi tidak terbaca atau identitas/isinya "
+            "ditolak, sehingga angkanya tidak dihitung (bukan nol). "
             f"{due_text}"
             "Tanyakan kepada OPD yang terlambat atau belum melapor: apa kendalanya, dan kapan "
             "laporan dapat dikirim? Apakah PPID Pembantu sudah ditetapkan dan aktif?"
@@ -425,10 +451,15 @@ def _missing_date(value: Any) -> bool:
 
 
 def _requests_slide(summary: PeriodSummary, top_n: int) -> Slide:
-    rows = _rows(summary.per_opd)
-    items = [(short_name(r, c), _num(_get(r, "permohonan"))) for c, r in rows]
+    rows = [(c, r) for c, r in _rows(summary.per_opd) if usable(r)]
+    items = [
+        (short_name(r, c) + (INCOMPLETE_MARK if incomplete(r) else ""), _num(_get(r, "permohonan")))
+        for c, r in rows
+    ]
     with_requests = [item for item in items if item[1] > 0]
     total = sum(v for _, v in items)
+    partial = sum(1 for _, r in rows if incomplete(r))
+    unusable = _with_status(dict(_rows(summary.per_opd)), "tidak_dapat_dipakai")
     if with_requests:
         top = _top_with_rest(with_requests, top_n)
         block: Any = Chart(
@@ -444,6 +475,15 @@ def _requests_slide(summary: PeriodSummary, top_n: int) -> Slide:
         (
             f"{fmt_count(total)} permohonan di {fmt_count(len(with_requests))} OPD; "
             f"{fmt_count(len(items) - len(with_requests))} OPD tidak mencatat permohonan.",
+            *((INCOMPLETE_NOTE,) if partial else ()),
+            *(
+                (
+                    f"{fmt_count(len(unusable))} OPD laporannya tidak dapat dipakai "
+                    "dan tidak dihitung (bukan nol).",
+                )
+                if unusable
+                else ()
+            ),
         )
     )
     return Slide(
@@ -681,7 +721,7 @@ def _periodic_slide(summary: PeriodSummary) -> Slide:
     for code, row in _rows(summary.per_opd):
         items = _num(_get(row, "berkala_item"))
         fresh = _num(_get(row, "berkala_mutakhir"))
-        reported = row.get("status_laporan") != "tidak_melapor"
+        reported = usable(row)
         rows.append(
             (
                 long_name(row, code),
@@ -888,6 +928,8 @@ def attention_reasons(row: Mapping[str, Any], threshold: float) -> list[str]:
     status = row.get("status_laporan")
     if status == "tidak_melapor":
         return ["belum menyampaikan laporan semester"]
+    if status == "tidak_dapat_dipakai":
+        return ["laporan tiba tetapi tidak dapat dipakai (lihat hasil pemeriksaan)"]
     reasons = []
     if status == "terlambat":
         reasons.append(f"laporan terlambat (diterima {_fmt_date(row.get('tanggal_laporan'))})")
@@ -971,10 +1013,13 @@ def appendix_rows(summary: PeriodSummary) -> list[tuple[str, ...]]:
     """One row per OPD with all its figures, in roster order."""
     out = []
     for code, row in _rows(summary.per_opd):
-        reported = row.get("status_laporan") != "tidak_melapor"
+        reported = usable(row)
+        mark = INCOMPLETE_MARK if incomplete(row) else ""
 
-        def count(key: str, row: Mapping[str, Any] = row, reported: bool = reported) -> str:
-            return fmt_count(_get(row, key)) if reported else NO_DATA
+        def count(
+            key: str, row: Mapping[str, Any] = row, reported: bool = reported, mark: str = mark
+        ) -> str:
+            return fmt_count(_get(row, key)) + mark if reported else NO_DATA
 
         fulfilled = _num(_get(row, "dipenuhi_seluruhnya")) + _num(_get(row, "dipenuhi_sebagian"))
         score = row.get("indeks_kesiapan")
@@ -1002,7 +1047,12 @@ def _appendix_slide(summary: PeriodSummary) -> Slide:
         key="lampiran",
         layout="isi",
         title=f"Lampiran: angka per OPD, {summary.period.title}",
-        blocks=(Table(APPENDIX_COLUMNS, tuple(appendix_rows(summary))),),
+        blocks=(Table(APPENDIX_COLUMNS, tuple(appendix_rows(summary))),)
+        + (
+            (Text((INCOMPLETE_NOTE,)),)
+            if any(incomplete(r) for _, r in _rows(summary.per_opd))
+            else ()
+        ),
         notes=(
             "Satu baris per OPD (singkatan namanya) dengan seluruh angkanya, untuk rujukan "
             "saat tanya jawab. "

@@ -8,7 +8,8 @@ notes master), so :class:`SlideMaker` lets python-pptx make the first slide of e
 layout and the first notes page, keeps a copy of what it cloned, and gives every later
 slide a deep copy of that XML. The parts, relationships and part names are created in
 the same order as python-pptx's ``Slides.add_slide`` and ``Slide.notes_slide`` do, so
-the saved file is the same.
+the saved file is the same. What this needs of python-pptx beyond its documented API is in
+:mod:`kip_training.deck.pptx_internals`.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
+from kip_training.app_mode import check_server_path, path_box_allowed
 from kip_training.errors import KipError
 from kip_training.exercises.tables import table_html
 from kip_training.reports import Issue, ReportSet, load_reports
@@ -232,7 +233,7 @@ class ReportCheck(widgets.VBox):
         self.check_button.on_click(lambda _b: self.run())
         children = [
             *([] if folder else [self.upload]),
-            self.path_text,
+            *([self.path_text] if path_box_allowed() else []),  # `kip app`: upload only
             self.check_button,
             self.result,
             self.missing,
@@ -263,13 +264,17 @@ class ReportCheck(widgets.VBox):
             self.upload.value = ()  # a corrected file is uploaded again; the path box works next
             return paths
         text = self.path_text.value.strip().strip('"').strip("'")
-        return [Path(text).expanduser()] if text else []
+        return [check_server_path(Path(text))] if text else []
 
     def run(self) -> ReportSet | None:
         """Check the uploaded files or the path and show the result."""
         self.reports = None
         self.issues.value = self.missing.value = ""
-        sources = self.sources()
+        try:
+            sources = self.sources()
+        except KipError as exc:
+            self._error(str(exc))
+            return None
         if not sources:
             self._error(
                 "Unggah berkas laporan atau tuliskan path berkas/folder, lalu tekan Periksa."

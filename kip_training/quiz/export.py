@@ -22,7 +22,7 @@ import pandas as pd
 from kip_training.quiz.bank import Question, QuestionBank
 from kip_training.quiz.store import COLUMNS, ResultStore
 from kip_training.quiz.types.base import gift_escape
-from kip_training.safe_export import neutralise_frame
+from kip_training.safe_export import neutralise_frame, write_csv
 
 RESULT_HEADERS = {
     "participant": "peserta",
@@ -138,8 +138,7 @@ def write_bank(
     elif fmt == "json":
         path.write_text(to_json(bank, seed, calendar), encoding="utf-8")
     elif fmt == "csv":
-        frame = neutralise_frame(pd.DataFrame(question_rows(bank, seed, calendar)))
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        write_csv(pd.DataFrame(question_rows(bank, seed, calendar)), path)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return path
@@ -160,7 +159,7 @@ def stored_answers(store: ResultStore) -> pd.DataFrame:
 def results_frame(db_path: Path | str | None = None):
     """All stored answers with Indonesian headers, safe for spreadsheets."""
     path = Path(db_path) if db_path is not None else None
-    store = ResultStore(path)
+    store = ResultStore(path, read_only=True)
     try:
         frame = stored_answers(store)
     finally:
@@ -186,7 +185,7 @@ def write_results(db_path: Path | str | None, fmt: str, path: Path | str) -> int
     path = Path(path)
     frame = results_frame(db_path)
     if fmt == "csv":
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+        write_csv(frame, path)
     elif fmt == "xlsx":
         summary = neutralise_frame(participant_summary(frame))
         with pd.ExcelWriter(path, engine="openpyxl") as writer:

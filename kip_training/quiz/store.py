@@ -1,9 +1,10 @@
 """Quiz results, saved answer by answer in SQLite.
 
 The database file is ``$KIP_DB`` when set, else ``hasil_kuis.sqlite`` in the user's
-data folder (platformdirs). It runs in WAL mode with a busy timeout, and every write is
-one short transaction retried on contention, so a room of participants on one
-JupyterHub sharing one file loses nothing.
+data folder (platformdirs). It runs in WAL mode with SQLite's busy timeout (a writer
+waits up to 30 s for another), and every write is one short transaction, so a room of
+participants on one JupyterHub sharing one file loses nothing. The schema version is
+kept in ``PRAGMA user_version``.
 
 Offline collection: a participant writes their answers to one JSON file
 (:meth:`ResultStore.export_participant`); the trainer imports many files
@@ -13,11 +14,11 @@ same file twice does not count anything twice.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
-import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -26,14 +27,13 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from kip_training.errors import KipError
+from kip_training.errors import StoreError
 
 DB_ENV = "KIP_DB"
 DB_FILENAME = "hasil_kuis.sqlite"
 EXPORT_FORMAT = "kip-training/hasil-kuis"
 EXPORT_VERSION = 1
 BUSY_TIMEOUT_MS = 30_000
-MAX_RETRIES = 50
 
 COLUMNS = (
     "uid",
@@ -47,26 +47,29 @@ COLUMNS = (
     "score",
     "answered_at",
 )
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS answers (
-    uid TEXT PRIMARY KEY,
-    participant TEXT NOT NULL,
+#: The schema version in ``PRAGMA user_version``. 0 (before versions): the same
+#: columns without CHECK constraints; migrated on opening.
+SCHEMA_VERSION = 1
+_SCHEMA = (
+    """CREATE TABLE answers (
+    uid TEXT PRIMARY KEY CHECK (length(uid) > 0),
+    participant TEXT NOT NULL CHECK (length(participant) > 0),
     opd TEXT NOT NULL,
     quiz TEXT NOT NULL,
-    question_id TEXT NOT NULL,
+    question_id TEXT NOT NULL CHECK (length(question_id) > 0),
     topic TEXT NOT NULL,
     answer TEXT NOT NULL,
-    correct INTEGER NOT NULL,
-    score REAL NOT NULL,
+    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
     answered_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS answers_participant ON answers (participant, opd);
-CREATE INDEX IF NOT EXISTS answers_question ON answers (question_id);
-"""
-
-
-class StoreError(KipError):
-    """The results database or an import file cannot be used."""
+)""",
+    "CREATE INDEX answers_participant ON answers (participant, opd)",
+    "CREATE INDEX answers_question ON answers (question_id)",
+)
+_INSERT = (
+    f"INSERT INTO answers ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
+    "ON CONFLICT(uid) DO NOTHING"
+)
 
 
 def default_db_path() -> Path:
@@ -111,24 +114,38 @@ class AnswerRecord:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> AnswerRecord:
-        """Build from a mapping (an import file row); raises KeyError/ValueError."""
+        """Build from a mapping (an import file row); raises KeyError/ValueError/TypeError.
+
+        Types are checked, not converted: ``"correct": "false"`` is refused, never read
+        as true.
+        """
+        if not isinstance(data, dict):
+            raise TypeError("harus berupa pemetaan kolom ke nilai")
         missing = [c for c in COLUMNS if c not in data]
         if missing:
             raise KeyError(", ".join(missing))
-        score = float(data["score"])
+        for name in COLUMNS:
+            if name not in ("correct", "score") and not isinstance(data[name], str):
+                raise TypeError(f"{name} harus berupa teks (ditemukan: {data[name]!r})")
+        correct = data["correct"]
+        if not isinstance(correct, bool):
+            raise TypeError(f"correct harus true atau false (ditemukan: {correct!r})")
+        score = data["score"]
+        if isinstance(score, bool) or not isinstance(score, int | float):
+            raise TypeError(f"score harus berupa angka (ditemukan: {score!r})")
         if not 0 <= score <= 1:
             raise ValueError(f"nilai {score} di luar 0–1")
         return cls(
-            participant=str(data["participant"]),
-            opd=str(data["opd"]),
-            quiz=str(data["quiz"]),
-            question_id=str(data["question_id"]),
-            topic=str(data["topic"]),
-            answer=str(data["answer"]),
-            correct=bool(data["correct"]),
-            score=score,
-            answered_at=str(data["answered_at"]),
-            uid=str(data["uid"]),
+            participant=data["participant"],
+            opd=data["opd"],
+            quiz=data["quiz"],
+            question_id=data["question_id"],
+            topic=data["topic"],
+            answer=data["answer"],
+            correct=correct,
+            score=float(score),
+            answered_at=data["answered_at"],
+            uid=data["uid"],
         )
 
 
@@ -153,41 +170,147 @@ class ImportReport:
 
 
 class ResultStore:
-    """The results database (SQLite, WAL mode, busy timeout, retried writes)."""
+    """The results database (SQLite, WAL mode, SQLite's own busy timeout).
 
-    def __init__(self, path: Path | str | None = None, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    ``read_only=True`` opens an existing database without the right to change it (for
+    exports). Opening checks the file (``PRAGMA quick_check``) and its schema version:
+    a newer one is refused, an older one is migrated. Every SQLite error becomes a
+    :class:`StoreError` with an Indonesian message.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        timeout_ms: int = BUSY_TIMEOUT_MS,
+        read_only: bool = False,
+    ) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.timeout_ms = timeout_ms
-        self.retries = 0
+        self.read_only = read_only
         self._conn: sqlite3.Connection | None = None
 
     # ------------------------------------------------------------------ connection
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
+            conn = self._connect()
+            try:
+                with self._errors("dibuka"):
+                    conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_ms)}")
+                    self._quick_check(conn)
+                    self._check_version(conn)  # before anything is written
+                    if not self.read_only:
+                        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                        conn.execute("PRAGMA synchronous = NORMAL")
+                        self._prepare_schema(conn)
+            except BaseException:
+                conn.close()
+                raise
+            self._conn = conn
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            if not self.path.is_file():
+                raise StoreError(f"Basis data hasil kuis {self.path} tidak ditemukan.")
+            target, uri = f"{self.path.resolve().as_uri()}?mode=ro", True
+        else:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(
-                    f"Folder basis data hasil kuis {self.path.parent} tidak dapat dibuat: {exc}."
+                    f"Folder basis data hasil kuis {self.path.parent} tidak dapat dibuat: "
+                    f"{exc.strerror or exc}."
                 ) from None
-            try:
-                conn = sqlite3.connect(
-                    self.path,
-                    timeout=self.timeout_ms / 1000,
-                    isolation_level=None,
-                    check_same_thread=False,
+            target, uri = str(self.path), False
+        with self._errors("dibuka"):
+            return sqlite3.connect(
+                target,
+                timeout=self.timeout_ms / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+                uri=uri,
+            )
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        """Turn any SQLite error into a :class:`StoreError` saying what failed."""
+        try:
+            yield
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(
+                f"Jawaban tidak dapat disimpan ke {self.path}: isinya tidak sah ({exc})."
+            ) from None
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                reason = (
+                    f"sedang dipakai proses lain lebih dari {self.timeout_ms // 1000} detik; "
+                    "coba lagi sebentar lagi"
                 )
-            except sqlite3.Error as exc:
-                raise StoreError(
-                    f"Basis data hasil kuis {self.path} tidak dapat dibuka: {exc}."
-                ) from None
-            conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_ms)}")
-            self._conn = conn
-            self._retry(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
-            conn.execute("PRAGMA synchronous = NORMAL")
-            self._retry(lambda: conn.executescript(_SCHEMA))
-        return self._conn
+            elif "readonly" in text or "read-only" in text:
+                reason = "hanya dapat dibaca (periksa izin berkas dan foldernya)"
+            elif "unable to open" in text:
+                reason = "berkasnya tidak dapat dibuka (periksa path dan izinnya)"
+            elif "full" in text:
+                reason = "ruang disk penuh"
+            else:
+                reason = str(exc)
+            raise StoreError(
+                f"Basis data hasil kuis {self.path} tidak dapat {doing}: {reason}."
+            ) from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"Basis data hasil kuis {self.path} rusak atau bukan basis data SQLite "
+                f"({exc}); tidak dapat {doing}. Simpan salinan berkas itu untuk diperiksa "
+                "dan pakai berkas basis data baru (KIP_DB atau --db)."
+            ) from None
+
+    def _quick_check(self, conn: sqlite3.Connection) -> None:
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if rows != ["ok"]:
+            raise StoreError(
+                f"Basis data hasil kuis {self.path} rusak (pemeriksaan SQLite: "
+                f"{'; '.join(map(str, rows[:3]))}). Simpan salinan berkas itu untuk diperiksa "
+                "dan pakai berkas basis data baru (KIP_DB atau --db)."
+            )
+
+    def _check_version(self, conn: sqlite3.Connection) -> int:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"Basis data hasil kuis {self.path} dibuat oleh kip-training yang lebih baru "
+                f"(skema versi {version}; versi ini mengenal sampai {SCHEMA_VERSION}). "
+                "Perbarui kip-training; berkas itu tidak diubah."
+            )
+        return version
+
+    def _prepare_schema(self, conn: sqlite3.Connection) -> None:
+        """Create the schema, or migrate an older one, in one write transaction."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._check_version(conn)
+            if version < SCHEMA_VERSION:
+                old = conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'"
+                ).fetchone()
+                if old:  # version 0: the same columns without CHECK constraints
+                    conn.execute("DROP INDEX IF EXISTS answers_participant")
+                    conn.execute("DROP INDEX IF EXISTS answers_question")
+                    conn.execute("ALTER TABLE answers RENAME TO answers_v0")
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                if old:
+                    columns = ", ".join(COLUMNS)
+                    conn.execute(
+                        f"INSERT INTO answers ({columns}) SELECT {columns} FROM answers_v0"
+                    )
+                    conn.execute("DROP TABLE answers_v0")
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         if self._conn is not None:
@@ -200,62 +323,62 @@ class ResultStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _retry(self, action):
-        """Run ``action``; on "database is locked/busy" wait and retry (counted)."""
-        delay = 0.01
-        for attempt in range(MAX_RETRIES + 1):
-            try:
-                return action()
-            except sqlite3.OperationalError as exc:
-                message = str(exc).lower()
-                if ("locked" not in message and "busy" not in message) or attempt == MAX_RETRIES:
-                    raise StoreError(
-                        f"Basis data hasil kuis {self.path} tidak dapat ditulis: {exc}."
-                    ) from None
-                self.retries += 1
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
-        raise AssertionError("unreachable")  # pragma: no cover
-
     # ------------------------------------------------------------------ writing
     def record(self, record: AnswerRecord) -> bool:
-        """Save one answer now (its own transaction). False when its uid exists."""
+        """Save one answer now (its own transaction). False when its uid exists.
+
+        An answer the schema refuses (an empty field, a score outside 0–1) raises
+        :class:`StoreError`; it is never counted as already present.
+        """
         conn = self.conn
-        placeholders = ", ".join("?" * len(COLUMNS))
-        cursor = self._retry(
-            lambda: conn.execute(
-                f"INSERT OR IGNORE INTO answers ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                record.row(),
-            )
-        )
+        with self._errors("ditulis"):
+            cursor = conn.execute(_INSERT, record.row())
         return cursor.rowcount == 1
 
     def record_many(self, records: Iterable[AnswerRecord]) -> int:
-        """Save many answers in one transaction; returns how many were new."""
+        """Save many answers in one transaction; returns how many were new.
+
+        One answer the schema refuses raises :class:`StoreError` and nothing is saved.
+        """
+        added, refused = self._write(records)
+        if refused:
+            number, reason = refused[0]
+            raise StoreError(
+                f"Jawaban ke-{number} tidak dapat disimpan ke {self.path}: {reason}. "
+                "Tidak ada jawaban yang disimpan."
+            )
+        return added
+
+    def _write(
+        self, records: Iterable[AnswerRecord], keep_going: bool = False
+    ) -> tuple[int, list[tuple[int, str]]]:
+        """Insert ``records`` in one transaction: (new answers, [(number, reason)])."""
         rows = [r.row() for r in records]
         conn = self.conn
-        placeholders = ", ".join("?" * len(COLUMNS))
-
-        def write() -> int:
+        refused: list[tuple[int, str]] = []
+        added = 0
+        with self._errors("ditulis"):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                before = conn.total_changes
-                conn.executemany(
-                    f"INSERT OR IGNORE INTO answers ({', '.join(COLUMNS)}) VALUES ({placeholders})",
-                    rows,
-                )
-                added = conn.total_changes - before
-                conn.execute("COMMIT")
-                return added
+                for number, row in enumerate(rows, start=1):
+                    try:
+                        added += conn.execute(_INSERT, row).rowcount
+                    except sqlite3.IntegrityError as exc:
+                        refused.append((number, f"isinya tidak sah ({exc})"))
+                        if not keep_going:
+                            break
+                conn.execute("ROLLBACK" if refused and not keep_going else "COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-
-        return self._retry(write)
+        return (0 if refused and not keep_going else added), refused
 
     # ------------------------------------------------------------------ reading
     def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        conn = self.conn
+        with self._errors("dibaca"):
+            return conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
 
     def answers(
         self, participant: str | None = None, opd: str | None = None, quiz: str | None = None
@@ -270,7 +393,9 @@ class ResultStore:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY answered_at, rowid"
-        return [self._from_row(row) for row in self.conn.execute(sql, params)]
+        conn = self.conn
+        with self._errors("dibaca"):
+            return [self._from_row(row) for row in conn.execute(sql, params)]
 
     def __iter__(self) -> Iterator[AnswerRecord]:
         return iter(self.answers())
@@ -314,15 +439,26 @@ class ResultStore:
                     f"{path}: bukan berkas hasil kuis kip-training (format '{EXPORT_FORMAT}')."
                 )
                 continue
-            records = []
-            for number, row in enumerate(payload.get("jawaban") or [], start=1):
+            records, numbers = [], []
+            answers = payload.get("jawaban") or []
+            if not isinstance(answers, list):
+                report.problems.append(f"{path}: 'jawaban' harus berupa daftar.")
+                continue
+            for number, row in enumerate(answers, start=1):
                 try:
                     records.append(AnswerRecord.from_mapping(row))
-                except (KeyError, ValueError, TypeError, AttributeError) as exc:
-                    report.problems.append(f"{path}, jawaban ke-{number}: tidak lengkap ({exc}).")
+                    numbers.append(number)
+                except KeyError as exc:
+                    report.problems.append(
+                        f"{path}, jawaban ke-{number}: tidak lengkap ({exc.args[0]})."
+                    )
+                except (ValueError, TypeError, AttributeError) as exc:
+                    report.problems.append(f"{path}, jawaban ke-{number}: tidak sah ({exc}).")
             report.files += 1
             report.read += len(records)
-            added = self.record_many(records) if records else 0
+            added, refused = self._write(records, keep_going=True) if records else (0, [])
+            for index, reason in refused:
+                report.problems.append(f"{path}, jawaban ke-{numbers[index - 1]}: {reason}.")
             report.added += added
-            report.duplicates += len(records) - added
+            report.duplicates += len(records) - added - len(refused)
         return report

@@ -365,7 +365,9 @@ class QuizApp(widgets.VBox):
             self.store.record(record)
         except KipError as exc:
             view.feedback.value += (
-                f"<p class='kip-peringatan'>Jawaban belum tersimpan: {html.escape(str(exc))}</p>"
+                "<p class='kip-peringatan kip-gagal-simpan'><b>Jawaban ini belum tersimpan.</b> "
+                "Anda tetap dapat melanjutkan ke soal berikutnya; beri tahu pelatih. "
+                f"({html.escape(str(exc))})</p>"
             )
         self._update_progress()
         if self.mode_toggle.value == MODE_ONE:

@@ -15,7 +15,10 @@ inputs and hands it back while nothing it depends on has changed:
 
 An entry is data, never code: one zip file holding ``data.json`` (periods, counts,
 issues, dates) and one Arrow IPC file per table. Reading it builds only the toolkit's
-own report types. Entries live in ``laporan/`` of the toolkit's private cache folder
+own report types. No entry holds personal data: the loader masks NIKs, phone numbers,
+e-mails and names in every cell before a value reaches a frame or an issue (see
+:mod:`~kip_training.reports.personal`), and free text of requests is stored masked.
+Entries live in ``laporan/`` of the toolkit's private cache folder
 (see :func:`kip_training.cachedir.private_folder`); ``KIP_CACHE=off`` turns the cache off
 and the commands take ``--tanpa-cache``. The :data:`MAX_ENTRIES` most recently used
 entries are kept. A damaged or unreadable entry is ignored and the reports are read

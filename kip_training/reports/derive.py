@@ -6,8 +6,11 @@
   "terlambat", or empty without a notice date (codes: ``schema.KETEPATAN``).
 - Keberatan ``hari_kerja_tanggapan``: working days from the objection to the answer.
 - Identitas ``status_laporan``: "tepat_waktu" or "terlambat" (report dated after the
-  due date); per roster OPD :func:`opd_status` adds "tidak_melapor" (codes:
-  ``schema.STATUS_LAPORAN``), from which the late and missing OPDs are read.
+  due date); per roster OPD :func:`opd_status` adds "tidak_dapat_dipakai" (a file
+  arrived but gave no usable figures) and "tidak_melapor" (no file at all) (codes:
+  ``schema.STATUS_LAPORAN``), from which the late, unusable and missing OPDs are read.
+  :func:`opd_rows` gives each OPD's share of accepted rows (figures from an OPD with
+  rejected rows are incomplete).
 
 :func:`lateness` is the one place that judges the service's deadlines; the validator
 reads its result to write the findings ("temuan") about late notices and answers, and
@@ -126,36 +129,115 @@ def report_status(identitas: pd.DataFrame, due: dt.date | None) -> np.ndarray:
     return np.where(late, "terlambat", "tepat_waktu").astype(object)
 
 
-def opd_status(codes: Iterable[str], identitas: pd.DataFrame) -> pd.Series:
-    """Reporting status of every roster OPD, in roster order, indexed by code.
+ON_TIME, LATE, UNUSABLE, MISSING = (
+    "tepat_waktu",
+    "terlambat",
+    "tidak_dapat_dipakai",
+    "tidak_melapor",
+)
 
-    "tidak_melapor" for an OPD without a usable report, else the ``status_laporan``
-    of its report (the last one when there are several).
+#: Per-OPD row counts of :func:`opd_rows` (data sheets of the report in use).
+ROW_COLUMNS = ("baris_dibaca", "baris_diterima", "baris_ditolak", "baris_diterima_persen")
+
+
+def _data_counts(result) -> tuple[int, int, int, int]:
+    """(read, accepted) over the data sheets and over Permohonan, of one file."""
+    data = [c for key, c in result.sheets.items() if key != "identitas"]
+    requests = result.sheets.get("permohonan")
+    return (
+        sum(c.rows_read for c in data),
+        sum(c.rows_accepted for c in data),
+        requests.rows_read if requests else 0,
+        requests.rows_accepted if requests else 0,
+    )
+
+
+def gives_figures(result) -> bool:
+    """Whether a file in use gives figures: it has a Permohonan sheet, and not every data
+    row (nor every request) was rejected."""
+    requests = result.sheets.get("permohonan")
+    if requests is None or requests.missing:
+        return False
+    read, accepted, requests_read, requests_accepted = _data_counts(result)
+    return not ((read and not accepted) or (requests_read and not requests_accepted))
+
+
+def opd_status(codes: Iterable[str], identitas: pd.DataFrame, files=(), period=None) -> pd.Series:
+    """Reporting status of every roster OPD, in roster order, indexed by code: the one
+    place where it is decided.
+
+    - the ``status_laporan`` of its report in use ("tepat_waktu"/"terlambat"; the last
+      one when there are several) when that report gives figures;
+    - "tidak_dapat_dipakai" when a file of the period arrived for it (by any clue: code,
+      name or file name, see ``FileResult.named_opd``) but could not be used: unreadable,
+      identity rejected, or every data row (or every request) rejected;
+    - "tidak_melapor" otherwise. ``files`` are the loaded ``FileResult`` objects; files
+      of another period than ``period`` do not count.
     """
     index = pd.Index(list(codes), name="kode")
-    if not len(identitas):
-        return pd.Series("tidak_melapor", index=index, dtype=object)
-    reports = identitas.drop_duplicates("kode_opd", keep="last").set_index("kode_opd")
-    if "status_laporan" not in reports:
-        return (
-            pd.Series("tepat_waktu", index=reports.index, dtype=object)
-            .reindex(index)
-            .fillna("tidak_melapor")
-        )
-    status = reports["status_laporan"].astype(object).reindex(index)
-    return status.fillna("tidak_melapor").astype(object)
+    status = pd.Series(MISSING, index=index, dtype=object)
+    if len(identitas):
+        reports = identitas.drop_duplicates("kode_opd", keep="last").set_index("kode_opd")
+        given = (
+            reports["status_laporan"].astype(object)
+            if "status_laporan" in reports
+            else pd.Series(ON_TIME, index=reports.index, dtype=object)
+        ).reindex(index)
+        status = given.fillna(MISSING).astype(object)
+    arrived: set[str] = set()
+    for result in files:
+        if period is not None and result.period is not None and result.period != period:
+            continue
+        named = result.named_opd or ((result.kode_opd,) if result.kode_opd else ())
+        if result.used and not gives_figures(result):
+            status[status.index.isin(named)] = UNUSABLE
+        elif not result.used:
+            arrived.update(named)
+    sent = status.index.isin(list(arrived)) & (status.to_numpy() == MISSING)
+    status[sent] = UNUSABLE
+    return status
 
 
-def missing_opd(codes: Iterable[str], identitas: pd.DataFrame) -> list[str]:
-    """Roster codes with no usable report for the period, in roster order."""
-    status = opd_status(codes, identitas)
-    return list(status.index[status.to_numpy() == "tidak_melapor"])
+def opd_rows(codes: Iterable[str], files=()) -> pd.DataFrame:
+    """Per roster OPD, rows of the data sheets of its report in use: read, accepted,
+    rejected and the accepted share in percent (NaN without a report or rows)."""
+    index = pd.Index(list(codes), name="kode")
+    counts = {}
+    for result in files:
+        if result.used and result.kode_opd is not None:
+            read, accepted, _, _ = _data_counts(result)
+            counts[result.kode_opd] = (read, accepted, read - accepted)
+    table = pd.DataFrame.from_dict(
+        counts, orient="index", columns=list(ROW_COLUMNS[:3]), dtype="int64"
+    ).reindex(index, fill_value=0)
+    table = table.astype("int64")
+    read = table["baris_dibaca"].replace(0, np.nan)
+    table["baris_diterima_persen"] = (100 * table["baris_diterima"] / read).round(1)
+    return table
 
 
-def late_opd(codes: Iterable[str], identitas: pd.DataFrame) -> list[str]:
-    """Roster codes whose report came after the due date, in roster order."""
-    status = opd_status(codes, identitas)
-    return list(status.index[status.to_numpy() == "terlambat"])
+def incomplete(status: pd.Series, rows: pd.DataFrame) -> pd.Series:
+    """OPDs whose figures are incomplete: a report in use with some rows rejected."""
+    usable = status.isin([ON_TIME, LATE])
+    return usable & (rows["baris_ditolak"].reindex(status.index, fill_value=0) > 0)
+
+
+def missing_opd(codes: Iterable[str], identitas: pd.DataFrame, files=(), period=None) -> list[str]:
+    """Roster codes with no file at all for the period, in roster order."""
+    status = opd_status(codes, identitas, files, period)
+    return list(status.index[status.to_numpy() == MISSING])
+
+
+def unusable_opd(codes: Iterable[str], identitas: pd.DataFrame, files=(), period=None) -> list[str]:
+    """Roster codes whose file arrived but could not be used, in roster order."""
+    status = opd_status(codes, identitas, files, period)
+    return list(status.index[status.to_numpy() == UNUSABLE])
+
+
+def late_opd(codes: Iterable[str], identitas: pd.DataFrame, files=(), period=None) -> list[str]:
+    """Roster codes whose usable report came after the due date, in roster order."""
+    status = opd_status(codes, identitas, files, period)
+    return list(status.index[status.to_numpy() == LATE])
 
 
 def _no_days() -> pd.arrays.IntegerArray:

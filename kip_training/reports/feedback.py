@@ -24,8 +24,10 @@ def _safe_name(code: str) -> str:
 def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
     """Write ``<KODE>_<periode>_hasil_pemeriksaan.xlsx`` for every OPD that sent a file.
 
-    Issues of files whose OPD is unknown go to ``OPD-TIDAK-DIKENAL_...xlsx``. All text
-    is protected against formula injection.
+    A file goes to the OPD it is credited to, else to every OPD its clues name (a file
+    whose code and name disagree goes to both), else to ``OPD-TIDAK-DIKENAL_...xlsx``.
+    The summary gives the OPD's reporting status ("Tidak dapat dipakai" for a file
+    that arrived but could not be used). All text is protected against formula injection.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -33,9 +35,11 @@ def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
     by_opd: dict[str, list[Issue]] = {}
     files_by_opd: dict[str, list] = {}
     for result in reports.files:
-        code = result.kode_opd or UNKNOWN_OPD
-        files_by_opd.setdefault(code, []).append(result)
-        by_opd.setdefault(code, []).extend(result.issues)
+        codes = [result.kode_opd] if result.kode_opd else list(result.named_opd)
+        for code in codes or [UNKNOWN_OPD]:
+            files_by_opd.setdefault(code, []).append(result)
+            by_opd.setdefault(code, []).extend(result.issues)
+    status = reports.opd_status()
     period = reports.period.label if reports.period else "periode"
     written = []
     for code in sorted(files_by_opd):
@@ -54,6 +58,8 @@ def write_feedback(reports: ReportSet, out_dir: Path | str) -> list[Path]:
             ("OPD", f"{code} — {title}"),
             ("Periode", reports.period.title if reports.period else "-"),
         ]
+        if code in status.index:
+            rows.append(("Status laporan", schema.STATUS_LAPORAN[status[code]]))
         for result in files_by_opd[code]:
             state = "dipakai" if result.used else "tidak dipakai"
             rows.append(

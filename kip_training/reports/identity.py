@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -13,7 +15,7 @@ from kip_training.reports.issues import IssueSink
 from kip_training.reports.messages import WARNING_TEXT, error_text
 from kip_training.reports.model import GALAT, PERINGATAN, Period
 from kip_training.reports.normalise import BLANK, ERROR, Factorized, interpret_value, is_blank
-from kip_training.roster import normalise_code
+from kip_training.roster import RosterIndex, display_code
 
 
 @dataclass
@@ -63,16 +65,17 @@ def parse_identitas(raw, name: str, sink: IssueSink) -> Identity:
     for column in sheet.columns:
         raw_value, row = cells.get(column.key, (None, None))
         rows[column.key] = row
+        raw_value = sink.personal_field(raw_value, column.key, name, row, column.title)
         value, status = interpret_value(raw_value, column)
         if status == ERROR:
             sink.add(GALAT, error_text(column, raw_value), name, row, column.title, raw_value)
             value = None
-        elif column.required and status == BLANK:
+        elif column.required and status == BLANK and column.key != "kode_opd":
             where = (
                 "" if row else " (isiannya tidak ditemukan; pakai lembar Identitas dari templat)"
             )
             sink.add(
-                GALAT if column.key in ("kode_opd", "tahun", "semester") else PERINGATAN,
+                GALAT if column.key in ("tahun", "semester") else PERINGATAN,
                 f"{column.title} wajib diisi{where}."
                 + (
                     " Tanpa tanggal ini laporan dianggap dikirim tepat waktu."
@@ -91,52 +94,123 @@ def parse_identitas(raw, name: str, sink: IssueSink) -> Identity:
     return Identity(values, rows, True)
 
 
+@dataclass(frozen=True)
+class Match:
+    """Which roster OPD a report is credited to (``kode``, None when none), and every
+    OPD its clues named (two or more when they disagree)."""
+
+    kode: str | None
+    named: tuple[str, ...] = ()
+
+
+def _label(index: RosterIndex, code: str) -> str:
+    return f"{code} ({index.name_of(code)})"
+
+
+def _candidates(index: RosterIndex, text: object) -> str:
+    found = index.closest(text)
+    if not found:
+        return ""
+    return " Yang paling mirip di daftar OPD: " + ", ".join(_label(index, c) for c in found) + "."
+
+
 def match_roster(
-    identity: Identity, roster: Mapping[str, str] | None, name: str, sink: IssueSink
-) -> str | None:
-    """The roster code of the report's OPD (by code, else by name), or None."""
-    code = identity.values.get("kode_opd")
-    code = normalise_code(code) if code is not None else None
+    identity: Identity,
+    roster: RosterIndex | Mapping[str, str] | None,
+    name: str,
+    sink: IssueSink,
+    file: str = "",
+) -> Match:
+    """The roster OPD of a report, from every clue: Kode OPD, Nama OPD and the file name.
+
+    The code decides when the other clues agree with it or name no roster OPD. When a
+    clue names another OPD the report is credited to neither (an error naming both:
+    typically a colleague's file reused). Without a usable code, the name or the file
+    name is used when they name one OPD (a warning says which clue); an unknown code
+    gets the closest roster entries.
+    """
+    raw_code = identity.values.get("kode_opd")
     if roster is None:
-        return code
-    if code in roster:
-        given = identity.values.get("nama_opd")
-        if given and schema.normalise_key(given) != schema.normalise_key(roster[code]):
+        if raw_code is None:
+            sink.add(
+                GALAT,
+                "Kode OPD wajib diisi, sehingga laporan ini tidak dapat dicatat.",
+                name,
+                identity.rows.get("kode_opd"),
+                "Kode OPD",
+            )
+        return Match(display_code(raw_code) if raw_code is not None else None)
+    index = roster if isinstance(roster, RosterIndex) else RosterIndex.of(roster)
+    given_name = identity.values.get("nama_opd")
+    file_name = Path(file.rstrip("…")).name
+    by_code = index.by_code(raw_code) if raw_code is not None else None
+    clues = {}
+    if given_name is not None and index.by_name(given_name):
+        clues[f"Nama OPD '{given_name}'"] = index.by_name(given_name)
+    stem = Path(file_name).stem
+    if stem and index.by_file_name(stem):
+        clues[f"nama berkas '{file_name}'"] = index.by_file_name(stem)
+    code_row, code_title = identity.rows.get("kode_opd"), "Kode OPD"
+    others = {code for code in clues.values() if code != by_code}
+    if by_code is not None and not others:
+        if given_name and not index.by_name(given_name):
             sink.add(
                 PERINGATAN,
-                f"Nama OPD '{given}' berbeda dengan nama di daftar OPD untuk kode {code} "
-                f"('{roster[code]}'); laporan dicatat sebagai {roster[code]}.",
+                f"Nama OPD '{given_name}' berbeda dengan nama di daftar OPD untuk kode "
+                f"{by_code} ('{index.name_of(by_code)}'); laporan dicatat sebagai "
+                f"{index.name_of(by_code)}.",
                 name,
                 identity.rows.get("nama_opd"),
                 "Nama OPD",
-                given,
+                given_name,
             )
-        return code
-    by_name = {schema.normalise_key(v): k for k, v in roster.items()}
-    given = identity.values.get("nama_opd")
-    if given and schema.normalise_key(given) in by_name:
-        found = by_name[schema.normalise_key(given)]
-        sink.add(
-            PERINGATAN,
-            f"Kode OPD '{code or ''}' tidak ada di daftar OPD; dari Nama OPD laporan ini "
-            f"dicatat sebagai {found}. Perbaiki kode OPD.",
-            name,
-            identity.rows.get("kode_opd"),
-            "Kode OPD",
-            code,
-        )
-        return found
-    if code:
+        return Match(by_code, (by_code,))
+    if by_code is not None or len(others) > 1:
+        named = tuple(dict.fromkeys(([by_code] if by_code else []) + list(clues.values())))
+        said = [f"Kode OPD '{raw_code}' menunjuk {_label(index, by_code)}"] if by_code else []
+        said += [f"{clue} menunjuk {_label(index, code)}" for clue, code in clues.items()]
         sink.add(
             GALAT,
-            f"Kode OPD '{code}' tidak ada di daftar OPD wajib lapor, sehingga laporan ini "
-            "tidak dapat dicatat. Pakai kode dari daftar OPD PPID Utama (data/opd.csv).",
+            "Identitas laporan saling bertentangan: " + "; ".join(said) + ". Laporan ini "
+            f"tidak dicatat untuk {' maupun '.join(named)}, dan laporan lain OPD tersebut "
+            "tetap dipakai. Bila berkas OPD lain dipakai ulang, perbaiki Kode OPD dan Nama OPD "
+            "di lembar Identitas.",
             name,
-            identity.rows.get("kode_opd"),
-            "Kode OPD",
-            code,
+            code_row,
+            code_title,
+            raw_code,
         )
-    return None
+        return Match(None, named)
+    if others:
+        found = others.pop()
+        used = " dan ".join(clues)
+        code_said = (
+            f"Kode OPD '{raw_code}' tidak ada di daftar OPD" if raw_code else ("Kode OPD kosong")
+        )
+        sink.add(
+            PERINGATAN,
+            f"{code_said}; dari {used} laporan ini dicatat sebagai {_label(index, found)}. "
+            f"Isi Kode OPD dengan {found}.",
+            name,
+            code_row,
+            code_title,
+            raw_code,
+        )
+        return Match(found, (found,))
+    if raw_code is not None:
+        message = (
+            f"Kode OPD '{raw_code}' tidak ada di daftar OPD wajib lapor, sehingga laporan ini "
+            f"tidak dapat dicatat.{_candidates(index, raw_code)} Pakai kode dari daftar OPD "
+            "PPID Utama (data/opd.csv)."
+        )
+    else:
+        message = (
+            "Kode OPD wajib diisi; Nama OPD dan nama berkas juga tidak menunjuk satu OPD di "
+            "daftar, sehingga laporan ini tidak dapat dicatat."
+            + (_candidates(index, given_name) if given_name else "")
+        )
+    sink.add(GALAT, message, name, code_row, code_title, raw_code)
+    return Match(None)
 
 
 def file_period(
@@ -160,3 +234,87 @@ def file_period(
         )
         return expected
     return None
+
+
+#: Dates needed before a whole report is read as another semester (or rejected).
+STALE_MIN_DATES = 3
+
+
+def period_of(date: np.datetime64) -> Period:
+    """The semester a date falls in."""
+    day = date.astype("datetime64[D]").item()
+    return Period(day.year, 1 if day.month <= 6 else 2)
+
+
+def reconcile_period(
+    period: Period | None, dates: np.ndarray, identity: Identity, name: str, sink: IssueSink
+) -> Period | None:
+    """The report's period, checked against its data's dates (one message, not one per row).
+
+    When every request and objection date falls in one semester other than the
+    Identitas sheet's, the sheet is stale (copied from the last report): if it names the
+    semester just before the dates', the report is read as the dates' semester with a
+    warning; any other mismatch is an error and the period is None (the report is not
+    used, and its dates are not checked against a period it does not have).
+    """
+    dates = dates[~np.isnat(dates)]
+    if period is None or len(dates) < STALE_MIN_DATES:  # a date or two: row messages say it
+        return period
+    seen = {period_of(d) for d in np.unique(dates.astype("datetime64[D]"))}
+    if len(seen) != 1 or period in seen:
+        return period
+    (found,) = seen
+    stale = (
+        f"Lembar Identitas masih menyebut {period.label}, padahal tanggal permohonan berada "
+        f"di {found.label}: perbarui Tahun/Semester di lembar Identitas."
+    )
+    where = (name, identity.rows.get("semester"), "Semester", period.label)
+    if found == period.next():
+        sink.add(
+            PERINGATAN,
+            f"{stale} Semua {len(dates)} tanggal berada di {found.title}, sehingga laporan ini "
+            f"dibaca sebagai laporan {found.label}.",
+            *where,
+        )
+        return found
+    sink.add(
+        GALAT,
+        f"{stale.replace('masih menyebut', 'menyebut')} Semua {len(dates)} tanggal berada di "
+        f"{found.title}, bukan semester sesudah "
+        f"{period.label}, sehingga periode laporan tidak jelas dan laporan ini tidak dipakai.",
+        *where,
+    )
+    return None
+
+
+#: A period in a file name: "2025-S2", "2025_S1", "2025 sem 2", "2025-II".
+_FILE_PERIOD = re.compile(
+    r"(?<!\d)(20\d{2})[\s_\-]*(?:SEMESTER|SEM|S)?[\s_\-]*(II|I|1|2)(?![\dA-Z])", re.I
+)
+
+
+def period_in_file_name(file: str) -> Period | None:
+    """The semester a file name states (``SATPOLPP_2025-S2.csv`` -> 2025-S2), or None."""
+    match = _FILE_PERIOD.search(Path(file.rstrip("…")).stem)
+    if not match:
+        return None
+    return Period(int(match.group(1)), 2 if match.group(2).upper() in ("2", "II") else 1)
+
+
+def identify_without_identitas(
+    file: str, roster: RosterIndex | None, expected: Period | None
+) -> tuple[str | None, Period | None]:
+    """OPD and period of a report without an Identitas sheet (e.g. one sheet saved as
+    CSV): the OPD its file name names, and the period its file name states or the one
+    expected (None when unknown: the dates may still tell, see :func:`period_of_dates`)."""
+    kode = roster.by_file_name(Path(file.rstrip("…")).stem) if roster is not None else None
+    return kode, period_in_file_name(file) or expected
+
+
+def period_of_dates(dates: np.ndarray) -> Period | None:
+    """The one semester all known dates fall in (at least :data:`STALE_MIN_DATES`), or None."""
+    dates = dates[~np.isnat(dates)]
+    if len(dates) < STALE_MIN_DATES:
+        return None
+    seen = {period_of(d) for d in np.unique(dates.astype("datetime64[D]"))}
+    return seen.pop() if len(seen) == 1 else None

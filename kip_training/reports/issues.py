@@ -1,4 +1,9 @@
-"""Collect issues by file: single issues, one per flagged row, or one per kind of warning."""
+"""Collect issues by file: single issues, one per flagged row, or one per kind of warning.
+
+Every issue's value and message pass through :func:`~kip_training.reports.personal.mask`
+here, so no echo of a cell (JSON, console, feedback workbook, cache, notebooks) carries
+a NIK, phone number, e-mail or name typed into it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kip_training.reports import personal
 from kip_training.reports.model import PERINGATAN, Issue
 
 MAX_ROWS_LISTED = 5
@@ -61,9 +67,34 @@ class IssueSink:
         column: str | None = None,
         value: Any = None,
     ) -> None:
+        value = clean_value(value)
+        if value.__class__ is str:
+            value = personal.mask(value)
         self.issues.append(
-            Issue(severity, self.file, sheet, row, column, clean_value(value), message)
+            Issue(severity, self.file, sheet, row, column, value, personal.mask(message))
         )
+
+    def personal_field(
+        self, value: object, key: str, sheet: str, row: int | None, column: str
+    ) -> object:
+        """An Identitas field with its personal data masked (one warning when there was some).
+
+        The official fields (:data:`~kip_training.reports.personal.OFFICIAL_FIELDS`) may
+        hold the office's phone, e-mail and the official's name; a NIK is masked anywhere.
+        """
+        allowed = personal.OFFICIAL_ALLOWED if key in personal.OFFICIAL_FIELDS else frozenset()
+        found = personal.scan(value, allowed)
+        if found is None:
+            return value
+        self.add(
+            PERINGATAN,
+            personal.warning_text(column, found.kinds) + ".",
+            sheet,
+            row,
+            column,
+            found.items,
+        )
+        return found.masked
 
     def grouped(
         self,
@@ -149,6 +180,39 @@ class ChunkSink:
                 row_numbers[k],
                 column,
                 value,
+            )
+
+    def personal(
+        self,
+        masked: personal.MaskedColumn,
+        codes: np.ndarray,
+        has: np.ndarray,
+        files: np.ndarray,
+        rows,
+        sheet,
+        column: str,
+    ) -> None:
+        """Per file, one warning for the cells of a column that held personal data (their
+        kinds in that file), with the masked pieces of the first as its value."""
+        positions = np.flatnonzero(masked.flagged(codes) & has)
+        if not len(positions):
+            return
+        cell_codes = codes[positions]
+        row_numbers = np.asarray(rows)[positions]
+        owners = files[positions]
+        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        ends = np.r_[starts[1:], len(positions)]
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            owner = int(owners[start])
+            found = [masked.found[c] for c in cell_codes[start:end].tolist()]
+            kinds = {kind for item in found for kind in item.kinds}
+            self.sinks[owner].grouped(
+                np.ones(end - start, dtype=bool),
+                row_numbers[start:end],
+                sheet if isinstance(sheet, str) else sheet[owner],
+                column,
+                [item.items for item in found],
+                personal.warning_text(column, kinds),
             )
 
     def grouped(

@@ -33,7 +33,15 @@ import pandas as pd
 from kip_training.calendar import WorkingCalendar
 from kip_training.reports import derive, schema, validate
 from kip_training.reports.headers import blank_matrix, cached_key, cell_matrix
-from kip_training.reports.identity import Identity, file_period, match_roster, parse_identitas
+from kip_training.reports.identity import (
+    Identity,
+    file_period,
+    identify_without_identitas,
+    match_roster,
+    parse_identitas,
+    period_of_dates,
+    reconcile_period,
+)
 from kip_training.reports.issues import ChunkSink, IssueSink
 from kip_training.reports.model import (
     GALAT,
@@ -47,7 +55,7 @@ from kip_training.reports.model import (
 from kip_training.reports.normalise import Factorized, to_date
 from kip_training.reports.parallel import POOL_MIN_FILES, gc_paused, map_chunks
 from kip_training.reports.stacked import Array, StackedSheet, empty_stacked, parse_stacked
-from kip_training.roster import Roster, read_roster
+from kip_training.roster import Roster, RosterIndex, read_roster
 
 IGNORED_SHEETS = schema.PETUNJUK_NAMES | {"daftar_pilihan", "daftar", "pilihan", "lists"}
 
@@ -64,6 +72,7 @@ class RawReport:
     label: str
     sheets: dict[str, np.ndarray]
     unreadable: list[str] = dataclasses.field(default_factory=list)
+    modified: float | None = None  # the latest modification time of its files
 
 
 def read_report(path: Path | str | list[Path]) -> RawReport:
@@ -75,6 +84,11 @@ def read_report(path: Path | str | list[Path]) -> RawReport:
     label = str(paths[0]) if len(paths) == 1 else str(paths[0].parent / (paths[0].stem + "…"))
     report = RawReport(label, {})
     for item in paths:
+        try:
+            modified = item.stat().st_mtime
+            report.modified = max(report.modified or modified, modified)
+        except OSError:
+            pass
         try:
             for sheet_name, raw in read_cells(item, skip=IGNORED_SHEETS).items():
                 report.sheets.setdefault(sheet_name, raw)
@@ -129,15 +143,24 @@ def _open_reports(
     raws: list[RawReport],
     sinks: list[IssueSink],
     results: list[FileResult],
-    roster: Mapping[str, str] | None,
+    roster: RosterIndex | Mapping[str, str] | None,
     expected_period: Period | None,
 ) -> list[_Report]:
-    """Per report: its sheets, identity, OPD and period; unusable files are settled here."""
+    """Per report: its sheets, identity, OPD and period; unusable files are settled here.
+
+    An unreadable file is still attributed (``named_opd``) to the OPD its file name
+    names, so that OPD shows as "sent but unusable", not as "not sent".
+    """
+    if roster is not None and not isinstance(roster, RosterIndex):
+        roster = RosterIndex.of(roster)
     opened = []
     for index, raw in enumerate(raws):
         sink, result = sinks[index], results[index]
+        result.modified = raw.modified
         by_key = _data_sheets(raw.sheets, sink) if raw.sheets else {}
         if not by_key:
+            named = roster.by_file_name(Path(raw.label.rstrip("…")).stem) if roster else None
+            result.named_opd = (named,) if named else ()
             if raw.sheets or not raw.unreadable:
                 sink.add(
                     GALAT,
@@ -148,8 +171,15 @@ def _open_reports(
             continue
         name, cells = by_key.get("identitas", (schema.IDENTITAS.title, None))
         identity = parse_identitas(cells, name, sink)
-        result.kode_opd = match_roster(identity, roster, name, sink) if identity.present else None
-        result.period = file_period(identity, expected_period, name, sink)
+        if identity.present:
+            match = match_roster(identity, roster, name, sink, raw.label)
+            result.kode_opd, result.named_opd = match.kode, match.named
+            result.period = file_period(identity, expected_period, name, sink)
+        else:
+            result.kode_opd, result.period = identify_without_identitas(
+                raw.label, roster, expected_period
+            )
+            result.named_opd = (result.kode_opd,) if result.kode_opd else ()
         result.tanggal_laporan = to_date(identity.values.get("tanggal_laporan"))
         opened.append(_Report(index, by_key, identity, name))
     return opened
@@ -186,15 +216,12 @@ def parse_reports(
                     "isinya, biarkan lembarnya kosong.",
                     sheet.title,
                 )
-        stacked[sheet.key] = parse_stacked(sheet, parts, len(raws), chunk_sink)
+        periods = [r.period for r in results]
+        stacked[sheet.key] = parse_stacked(sheet, parts, len(raws), chunk_sink, periods)
+    _reconcile_periods(opened, results, stacked, sinks)
     for report in opened:
         if not report.identity.present:
-            sinks[report.index].add(
-                GALAT,
-                "Lembar Identitas tidak ada atau kosong, sehingga OPD dan periode laporan tidak "
-                "diketahui. Isi lembar Identitas dari templat.",
-                report.identity_name,
-            )
+            _note_missing_identitas(report, results[report.index], sinks[report.index])
     calendar = calendar if calendar is not None else WorkingCalendar.from_config()
     lateness = derive.lateness(
         stacked["permohonan"].columns, stacked["keberatan"].columns, calendar
@@ -222,6 +249,55 @@ def parse_reports(
         result.used = result.readable and bool(usable[index])
         _finish_issues(raw, sink, result)
     return results, _chunk_frames(stacked, masks, lateness, opened, results, usable)
+
+
+def _reconcile_periods(
+    opened: list[_Report],
+    results: list[FileResult],
+    stacked: dict[str, StackedSheet],
+    sinks: list[IssueSink],
+) -> None:
+    """Each report's period checked against its request and objection dates (a stale
+    Identitas sheet gives one message, see :func:`~identity.reconcile_period`)."""
+    pairs = [
+        (stacked["permohonan"].files, stacked["permohonan"].columns["tanggal_diterima"]),
+        (stacked["keberatan"].files, stacked["keberatan"].columns["tanggal_keberatan"]),
+    ]
+    files = np.concatenate([f for f, _ in pairs])
+    dates = np.concatenate([np.asarray(d, dtype="datetime64[ns]") for _, d in pairs])
+    order = np.argsort(files, kind="stable")
+    files, dates = files[order], dates[order]
+    for report in opened:
+        result = results[report.index]
+        lo, hi = np.searchsorted(files, [report.index, report.index + 1])
+        if result.period is None:
+            if not report.identity.present and result.kode_opd is not None:
+                result.period = period_of_dates(dates[lo:hi])
+            continue
+        result.period = reconcile_period(
+            result.period, dates[lo:hi], report.identity, report.identity_name, sinks[report.index]
+        )
+
+
+def _note_missing_identitas(report: _Report, result: FileResult, sink: IssueSink) -> None:
+    """Without an Identitas sheet: an error when OPD or period stay unknown, else a warning
+    saying where they were read from (the file name, the dates)."""
+    if result.kode_opd is None or result.period is None:
+        sink.add(
+            GALAT,
+            "Lembar Identitas tidak ada atau kosong, dan nama berkas serta tanggal-tanggalnya "
+            "tidak menunjuk satu OPD dan satu semester, sehingga OPD dan periode laporan tidak "
+            "diketahui. Isi lembar Identitas dari templat.",
+            report.identity_name,
+        )
+        return
+    sink.add(
+        PERINGATAN,
+        f"Lembar Identitas tidak ada: laporan dicatat sebagai {result.kode_opd} "
+        f"{result.period.label} menurut nama berkas dan tanggal-tanggalnya. Kirim laporan "
+        "lengkap dengan lembar Identitas dari templat.",
+        report.identity_name,
+    )
 
 
 def _settle(
@@ -265,7 +341,11 @@ def _settle(
             )
             rejected = read
         result.sheets[key] = SheetCount(
-            sheet.title, rows_read=read, rows_accepted=read - rejected, rows_rejected=rejected
+            sheet.title,
+            rows_read=read,
+            rows_accepted=read - rejected,
+            rows_rejected=rejected,
+            missing=key not in report.sheets,
         )
     return usable
 
@@ -448,8 +528,8 @@ def load_reports(
     The period is ``period`` when given, else the most common period among the
     reports. Unreadable files become issues, never exceptions. When one OPD sent
     several reports for the period, the one with the latest report date is used
-    (then the one with most accepted rows, then the last file name); the others are
-    counted as rejected with a warning that names the file used.
+    (then the one modified last, then the last file name; never by row count); the
+    others are counted as rejected with a warning that names both files.
 
     With ``pool_min_files`` files or more, files are parsed in a process pool of
     ``workers`` processes (default: every CPU, on Linux while no other thread runs;
@@ -484,7 +564,7 @@ def load_reports(
         cached = cache.get(key)
         if cached is not None:
             return cached
-    codes = roster.names
+    codes = RosterIndex.of(roster)
     with gc_paused():  # also while the pool's results are unpickled here
         chunks = map_chunks(
             load_chunk,
@@ -556,6 +636,9 @@ def _reject_file(result: FileResult, message: str, severity: str) -> None:
 
 
 def _resolve_duplicates(results: list[FileResult]) -> None:
+    """One report per OPD and period: the later report date wins, then the later file
+    modification time, then the later file name; never the one with more rows. The
+    others are set aside with a warning naming both files."""
     groups: dict[tuple[str, Period], list[FileResult]] = {}
     for result in results:
         if result.used:
@@ -565,21 +648,22 @@ def _resolve_duplicates(results: list[FileResult]) -> None:
             continue
 
         def rank(r: FileResult) -> tuple:
-            return (r.tanggal_laporan or dt.date.min, r.rows_accepted, Path(r.file).name)
+            return (r.tanggal_laporan or dt.date.min, r.modified or 0.0, Path(r.file).name)
 
         winner = max(group, key=rank)
-        why = (
-            "tanggal laporannya paling akhir"
-            if len({r.tanggal_laporan for r in group}) > 1
-            else "tanggal laporannya sama, dan berkas ini memuat baris diterima terbanyak "
-            "atau namanya paling akhir"
-        )
         for result in group:
             if result is winner:
                 continue
+            if result.tanggal_laporan != winner.tanggal_laporan:
+                why = "tanggal laporannya paling akhir"
+            elif result.modified != winner.modified:
+                why = "tanggal laporannya sama, dan berkasnya paling akhir diubah"
+            else:
+                why = "tanggal laporan dan waktu ubah berkasnya sama; dipilih nama berkas terakhir"
             _reject_file(
                 result,
-                f"{kode} mengirim lebih dari satu laporan untuk {period.title}. Yang dipakai: "
+                f"{kode} mengirim lebih dari satu laporan untuk {period.title}: "
+                f"{Path(result.file).name} dan {Path(winner.file).name}. Yang dipakai: "
                 f"{Path(winner.file).name} ({why}); berkas ini tidak dipakai",
                 PERINGATAN,
             )

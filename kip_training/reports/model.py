@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from kip_training.reports.derive import late_opd, missing_opd
-from kip_training.reports.schema import Severity
+from kip_training.reports import derive
+from kip_training.reports.schema import STATUS_LAPORAN, Severity
 
 GALAT = Severity.GALAT
 PERINGATAN = Severity.PERINGATAN
@@ -121,12 +121,14 @@ class Issue:
 
 @dataclass
 class SheetCount:
-    """Rows of one sheet: read = accepted + rejected."""
+    """Rows of one sheet: read = accepted + rejected; ``missing`` when the file has no
+    such sheet at all (an empty sheet is not missing)."""
 
     sheet: str
     rows_read: int = 0
     rows_accepted: int = 0
     rows_rejected: int = 0
+    missing: bool = False
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -142,7 +144,10 @@ class FileResult:
 
     ``frames`` maps a sheet key ("identitas", "permohonan", ...) to the accepted rows,
     normalised to the schema. ``readable`` is False when the file could not be opened
-    at all (one issue then says why).
+    at all (one issue then says why). ``kode_opd`` is the roster OPD the file is
+    credited to; ``named_opd`` every roster OPD its clues (code, name, file name) point
+    to, also when it is not usable (two or more when they disagree): such an OPD's file
+    arrived. ``modified`` is the file's modification time (seconds since the epoch).
     """
 
     file: str
@@ -154,6 +159,8 @@ class FileResult:
     issues: list[Issue] = field(default_factory=list)
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     used: bool = True  # False when superseded by another file or unusable for the set
+    named_opd: tuple[str, ...] = ()
+    modified: float | None = None
 
     @property
     def rows_read(self) -> int:
@@ -176,6 +183,7 @@ class FileResult:
             "readable": self.readable,
             "used": self.used,
             "kode_opd": self.kode_opd,
+            "opd_disebut": list(self.named_opd),
             "period": self.period.label if self.period else None,
             "tanggal_laporan": self.tanggal_laporan.isoformat() if self.tanggal_laporan else None,
             "rows_read": self.rows_read,
@@ -206,13 +214,48 @@ class ReportSet:
     files: list[FileResult]
     report_due: dt.date | None = None  # reports dated after this are late
 
+    def opd_status(self) -> pd.Series:
+        """Each roster OPD's reporting status (``schema.STATUS_LAPORAN`` codes)."""
+        return derive.opd_status(self.roster["kode"], self.identitas, self.files, self.period)
+
     def late_opd(self) -> list[str]:
         """Roster codes whose report came after the due date (``report_due``)."""
-        return late_opd(self.roster["kode"], self.identitas)
+        status = self.opd_status()
+        return list(status.index[status.to_numpy() == derive.LATE])
 
     def missing_opd(self) -> list[str]:
-        """Roster codes with no usable report for the period."""
-        return missing_opd(self.roster["kode"], self.identitas)
+        """Roster codes that sent no file for the period."""
+        status = self.opd_status()
+        return list(status.index[status.to_numpy() == derive.MISSING])
+
+    def unusable_opd(self) -> list[str]:
+        """Roster codes whose file arrived but could not be used."""
+        status = self.opd_status()
+        return list(status.index[status.to_numpy() == derive.UNUSABLE])
+
+    def opd_table(self) -> list[dict[str, Any]]:
+        """Per roster OPD: code, name, status (code and label) and its rows in use."""
+        status = self.opd_status()
+        rows = derive.opd_rows(status.index, self.files)
+        partial = derive.incomplete(status, rows)
+        names = self.roster.set_index("kode")["nama"] if len(self.roster) else {}
+        table = []
+        for code, state in status.items():
+            share = rows.at[code, "baris_diterima_persen"]
+            table.append(
+                {
+                    "kode": code,
+                    "nama": names.get(code, code),
+                    "status": state,
+                    "status_label": STATUS_LAPORAN[state],
+                    "baris_dibaca": int(rows.at[code, "baris_dibaca"]),
+                    "baris_diterima": int(rows.at[code, "baris_diterima"]),
+                    "baris_ditolak": int(rows.at[code, "baris_ditolak"]),
+                    "baris_diterima_persen": None if pd.isna(share) else float(share),
+                    "lengkap": not bool(partial[code]),
+                }
+            )
+        return table
 
     def frame(self, sheet: str) -> pd.DataFrame:
         return getattr(self, sheet)
@@ -241,7 +284,9 @@ class ReportSet:
             "sheets": {name: c.as_dict() for name, c in sheets.items()},
             "issues": {s: self.count(s) for s in SEVERITIES},
             "missing_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.missing_opd()],
+            "unusable_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.unusable_opd()],
             "late_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.late_opd()],
+            "opd": self.opd_table(),
             "report_due": self.report_due.isoformat() if self.report_due else None,
         }
 

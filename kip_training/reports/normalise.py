@@ -8,8 +8,12 @@ number of rows, and no Python code runs per cell.
 
 Each interpretation yields a status: "ok", "blank", "error", or a warning kind (the value
 was understood after reinterpreting it): "dmy" (text dd/mm/yyyy), "words" (month name),
-"serial" (an Excel serial number), "ribuan" (dot thousands or "Rp"), "sinonim" (another
-spelling of a code).
+"ymd" (yyyy/mm/dd), "yy" (a two-digit year), "serial" (an Excel serial number), "ribuan"
+(dot thousands, "Rp", "50rb"), "ambigu" (a number with two readings, "2,500", read as thousands),
+"gratis" ("gratis" in an amount, read as 0), "sinonim" (another spelling of a code), and
+"kosong" (a placeholder for none, "-" or "nihil", read as blank). A value that cannot be
+read is an error; the caller decides whether that costs the row (a required column) or
+only the value (an optional one).
 """
 
 from __future__ import annotations
@@ -24,17 +28,36 @@ import numpy as np
 import pandas as pd
 
 from kip_training.reports import schema
-from kip_training.textfmt import DMY, WORDS, read_date, read_number
+from kip_training.textfmt import (
+    DMY,
+    EXCEL_EPOCH,
+    SERIAL,
+    SERIAL_MAX,
+    SERIAL_MIN,
+    SHORT_YEAR,
+    WORDS,
+    YMD,
+    AmbiguousNumber,
+    read_date,
+    read_number,
+)
 
 OK, BLANK, ERROR = "ok", "blank", "error"
-WARNING_KINDS = ("dmy", "words", "serial", "ribuan", "sinonim")
+PLACEHOLDER, FREE = "kosong", "gratis"
+WARNING_KINDS = ("dmy", "words", "ymd", "yy", "serial", "ribuan", "ambigu", FREE, "sinonim")
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
-SERIAL_MIN, SERIAL_MAX = 29221, 73050  # 1980-01-01 .. 2099-12-31 as Excel serials
-
-_SERIAL_TEXT = re.compile(r"^\d{5}(?:\.0+)?$")
 #: Warning kinds of the date forms of :func:`kip_training.textfmt.read_date`.
-_DATE_STATUS = {DMY: "dmy", WORDS: "words"}
+_DATE_STATUS = {DMY: "dmy", WORDS: "words", YMD: "ymd", SHORT_YEAR: "yy", SERIAL: "serial"}
+
+#: What people type in a cell for "none" (compared after :func:`schema.normalise_key`,
+#: so "N/A", "n.a." and "Tidak ada" match; "-", "–", "—" and "." normalise to "").
+PLACEHOLDERS = frozenset(
+    ("", "nihil", "tidak_ada", "tdk_ada", "n_a", "na", "none", "nil", "kosong", "belum_ada")
+)
+#: What people type in an amount for "no charge": read as 0.
+FREE_WORDS = frozenset(
+    ("gratis", "free", "tidak_dipungut_biaya", "tanpa_biaya", "tidak_ada_biaya", "nol")
+)
 
 
 @dataclass
@@ -118,11 +141,8 @@ def _date(value: object) -> tuple[object, str]:
         return None, ERROR
     if not isinstance(value, str):
         return None, ERROR
-    text = value.strip()
-    if _SERIAL_TEXT.match(text):
-        return _date(float(text))
     try:
-        day, form = read_date(text)
+        day, form = read_date(value)
     except ValueError:  # not a date, or 31/02/2025 and the like
         return None, ERROR
     return day, _DATE_STATUS.get(form, OK)
@@ -135,13 +155,16 @@ def _number(value: object) -> tuple[object, str]:
         return (float(value), OK) if value >= 0 else (None, ERROR)
     if not isinstance(value, str):
         return None, ERROR
+    if schema.normalise_key(value) in FREE_WORDS:
+        return 0.0, FREE
     try:
         number, reinterpreted = read_number(value)
+        status = "ribuan" if reinterpreted else OK
+    except AmbiguousNumber as ambiguous:  # "2,500": an amount is whole rupiah
+        number, status = ambiguous.readings[0], "ambigu"
     except ValueError:
         return None, ERROR
-    if number < 0:
-        return None, ERROR
-    return number, "ribuan" if reinterpreted else OK
+    return (None, ERROR) if number < 0 else (number, status)
 
 
 def _integer(value: object) -> tuple[object, str]:
@@ -208,9 +231,33 @@ def _typed(values: np.ndarray, column: schema.Column):
     return values
 
 
-_STATUSES = (OK, BLANK, ERROR, *WARNING_KINDS)
+_STATUSES = (OK, BLANK, ERROR, PLACEHOLDER, *WARNING_KINDS)
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUSES)}
 _OK_CODE, _BLANK_CODE, _ERROR_CODE = 0, 1, 2
+
+
+def is_placeholder(value: object) -> bool:
+    """A typed "none": "-", "–", "—", ".", "nihil", "tidak ada", "n/a", "NA" (not "0")."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value.strip()) <= 16
+        and schema.normalise_key(value) in PLACEHOLDERS
+    )
+
+
+def _interpret_all(uniques: np.ndarray, column: schema.Column) -> list[tuple[object, str]]:
+    """Each distinct value interpreted; placeholders read as blank (status "kosong")
+    unless a coded column knows them as one of its choices."""
+    interpret = _interpreter(column)
+    coded = column.kind in (schema.CODE, schema.YESNO)
+    results = []
+    for value in uniques:
+        if value.__class__ is str and is_placeholder(value):
+            result = interpret(value) if coded else (None, ERROR)
+            results.append(result if result[1] != ERROR else (None, PLACEHOLDER))
+        else:
+            results.append(interpret(value))
+    return results
 
 
 def parse_factorized(column_data: Factorized, column: schema.Column) -> Parsed:
@@ -220,8 +267,7 @@ def parse_factorized(column_data: Factorized, column: schema.Column) -> Parsed:
     and statuses are small integer codes, so spreading them over the cells is one
     ``take`` per column and the masks are integer comparisons.
     """
-    interpret = _interpreter(column)
-    results = [interpret(u) for u in column_data.uniques]
+    results = _interpret_all(column_data.uniques, column)
     per_unique = _typed(np.array([r[0] for r in results] + [None], dtype=object), column)
     codes = column_data.codes
     values = per_unique[codes]
@@ -234,12 +280,13 @@ def parse_factorized(column_data: Factorized, column: schema.Column) -> Parsed:
     )
     status = status_of_unique[codes]
     warnings = {}
-    for kind in WARNING_KINDS:  # in the documented order
+    for kind in (PLACEHOLDER, *WARNING_KINDS):  # in the documented order
         if kind in kinds:
             mask = status == _STATUS_CODE[kind]
             if mask.any():
                 warnings[kind] = mask
-    return Parsed(values, status == _ERROR_CODE, warnings, status == _BLANK_CODE)
+    blank = (status == _BLANK_CODE) | (status == _STATUS_CODE[PLACEHOLDER])
+    return Parsed(values, status == _ERROR_CODE, warnings, blank)
 
 
 def interpret_value(value: object, column: schema.Column) -> tuple[object, str]:

@@ -3,7 +3,10 @@
 Spreadsheets (.xlsx, .xlsm, .xls, .ods) are read with python-calamine (the engine pandas
 uses for ``engine="calamine"``): it only reads cell values, so macros never run. A CSV
 file holds one sheet, named by the file-name suffix (``DISDIK_2025-S1_permohonan.csv``)
-or by a ``lembar`` column. Raw frames have positional columns and row index 0 = Excel
+or by a ``lembar`` column, else by its header row (which sheet's columns it holds).
+:func:`read_cells` also gives each sheet as the user sees it: merged ranges filled
+(from the sheet's XML, see :mod:`~kip_training.reports.layout`), with the layout kept
+on the matrix for the loader's notes. Raw frames have positional columns and row index 0 = Excel
 row 1, so ``index + 1`` is the row number the user sees.
 """
 
@@ -20,6 +23,7 @@ from python_calamine import CalamineWorkbook
 
 from kip_training.errors import ReportError
 from kip_training.reports import schema
+from kip_training.reports.layout import read_layouts, with_layout
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv",)
@@ -168,7 +172,12 @@ def read_csv(path: Path) -> dict[str, pd.DataFrame]:
             block = block.reindex(range(int(block.index.max()) + 1)).fillna("")
             sheets[name or "(tanpa nama)"] = block
         return sheets
-    name = csv_sheet_name(path) or path.stem
+    name = csv_sheet_name(path)
+    if name is None:
+        from kip_training.reports.headers import sheet_for_cells
+
+        sheet = sheet_for_cells(raw.to_numpy(dtype=object))
+        name = sheet.title if sheet is not None else path.stem
     return {name: raw}
 
 
@@ -194,7 +203,11 @@ def read_cells(path: Path, skip: Collection[str] = ()) -> dict[str, np.ndarray]:
     """
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
-        return {name: _matrix(rows) for name, rows in _spreadsheet_rows(path, skip).items()}
+        sheets = _spreadsheet_rows(path, skip)
+        layouts = read_layouts(path, set(sheets)) if sheets else {}
+        return {
+            name: with_layout(_matrix(rows), layouts.get(name)) for name, rows in sheets.items()
+        }
     return {
         name: raw.to_numpy(dtype=object)
         for name, raw in read_raw(path).items()

@@ -181,6 +181,7 @@ KEPUTUSAN: Mapping[str, str] = {
 STATUS_LAPORAN: Mapping[str, str] = {
     "tepat_waktu": "Tepat waktu",
     "terlambat": "Terlambat",
+    "tidak_dapat_dipakai": "Tidak dapat dipakai",
     "tidak_melapor": "Tidak melapor",
 }
 #: Timeliness of a written notice: within 10 working days, within 17 with an

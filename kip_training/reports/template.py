@@ -83,14 +83,20 @@ PETUNJUK_LINES = (
     f"{law.EXTENSION_DAYS} hari kerja dengan alasan tertulis "
     f"({law.DEADLINES['perpanjangan'].basis}). Isi kolom Perpanjangan Waktu bila dipakai.",
     "   Bila keputusan 'Ditolak', isi huruf Pasal 17 yang menjadi dasar pengecualian.",
-    "   JANGAN menulis nama, alamat, NIK, nomor telepon atau email pemohon: laporan ini "
-    "tidak memerlukannya (data pribadi). Kolom seperti itu akan dibuang saat dibaca.",
+    "   Nomor registrasi adalah nomor register PPID (misalnya 001/PPID/2025), bukan NIK pemohon.",
     "3. Lembar Keberatan: satu baris untuk satu keberatan, dengan nomor registrasi "
     "permohonan yang menjadi pokok keberatan dan alasan menurut Pasal 35 ayat (1) huruf a–g.",
     "4. Lembar Informasi Berkala: untuk setiap informasi berkala (Pasal 9) dan DIP, isi "
     "Diumumkan (Ya/Tidak), tautan, dan tanggal pemutakhiran terakhir. Informasi berkala "
     "diumumkan paling singkat 6 (enam) bulan sekali.",
     "5. Lembar Kendala dan Rekomendasi: tulis kendala, rekomendasi dan rencana tindak lanjut.",
+    "",
+    "DATA PRIBADI: JANGAN menulis nama, alamat, NIK, nomor telepon atau email pemohon di "
+    "lembar mana pun, termasuk di kolom Informasi yang Diminta, Keterangan dan Uraian "
+    "(misalnya 'a.n. Budi Santoso' atau 'Ibu Siti, 0812…'). Laporan ini tidak "
+    "memerlukannya. Kolom data pemohon dibuang saat dibaca; NIK, nomor telepon, email dan "
+    "nama yang tertulis di sel lain disamarkan dan diberi peringatan oleh pemeriksaan. "
+    "Kontak kantor di lembar Identitas boleh diisi.",
     "",
     "Baris berwarna kuning yang diawali 'CONTOH' adalah contoh dan tidak dibaca. "
     "Isi data mulai baris 3. Tanggal ditulis sebagai tanggal (misalnya 15/03/2025). "

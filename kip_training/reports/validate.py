@@ -127,11 +127,27 @@ def _outside(
         _dates_at(dates, outside),
         lambda v, i: (
             f"Tanggal {_fmt(v)} di luar {periods[files[i]].title} "
-            f"({_fmt(periods[files[i]].start)} – {_fmt(periods[files[i]].end)}). Perbaiki "
-            "tanggalnya, atau laporkan baris ini pada laporan semester yang benar."
+            f"({_fmt(periods[files[i]].start)} – {_fmt(periods[files[i]].end)}). "
+            + _swap_hint(v, periods[files[i]])
+            + "Perbaiki tanggalnya, atau laporkan baris ini pada laporan semester yang benar."
         ),
     )
     return outside
+
+
+def _swap_hint(value, period: Period) -> str:
+    """A hint when the date falls in the semester with day and month swapped (typed
+    mm/dd, or read so by an Excel set to English)."""
+    day = pd.Timestamp(value).date()
+    if day.day > 12 or day.day == day.month:
+        return ""
+    swapped = day.replace(month=day.day, day=day.month)
+    if not period.start <= swapped <= period.end:
+        return ""
+    return (
+        f"Mungkin hari dan bulannya tertukar ({_fmt(swapped)} ada di dalam semester): "
+        "ketik tanggal sebagai dd/mm/yyyy. "
+    )
 
 
 def check_permohonan(

@@ -1,0 +1,1 @@
+"""A corpus of messy report files, as OPD staff really send them, with their true values."""
