@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from kip_training import commands
 from kip_training.errors import EXIT_ARGUMENTS, EXIT_FAILED, EXIT_INPUT, KipError
+from kip_training.terminal import printable
 
 #: Set to show the traceback of an unexpected failure instead of one line.
 DEBUG_ENV = "KIP_DEBUG"
@@ -131,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except KipError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
+        print(f"Galat: {printable(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
@@ -141,15 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_INPUT
     except OSError as exc:
-        print(f"Galat: {os_error_text(exc, _outputs(args))}", file=sys.stderr)
+        print(f"Galat: {printable(os_error_text(exc, _outputs(args)))}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
         if os.environ.get(DEBUG_ENV):
             raise
         print(
-            f"Galat: kip-training gagal ({type(exc).__name__}: {exc}). Ini kesalahan alat, "
-            f"bukan data Anda; jalankan lagi dengan {DEBUG_ENV}=1 untuk rinciannya dan "
-            "laporkan kepada pengelola.",
+            f"Galat: kip-training gagal ({type(exc).__name__}: {printable(exc)}). Ini "
+            f"kesalahan alat, bukan data Anda; jalankan lagi dengan {DEBUG_ENV}=1 untuk "
+            "rinciannya dan laporkan kepada pengelola.",
             file=sys.stderr,
         )
         return EXIT_FAILED

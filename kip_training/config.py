@@ -20,10 +20,23 @@ from typing import Any
 from kip_training import law
 from kip_training.errors import ConfigError
 from kip_training.monev import registry as monev_registry
+from kip_training.monev import settings as monev_settings
 from kip_training.paths import BUNDLE_DIR, DEFAULT_CONFIG
 from kip_training.textfmt import parse_date
 
 READINESS_COMPONENTS = ("pelaporan", "ketepatan_waktu", "informasi_berkala", "kualitas_data")
+#: What one report file may cost to read ([batas]; see kip_training.reports.limits).
+READ_LIMIT_KEYS = (
+    "ukuran_berkas_mb",
+    "ukuran_bagian_mb",
+    "rasio_kompresi",
+    "baris_per_lembar",
+    "kolom_per_lembar",
+    "sel_per_lembar",
+    "memori_mb",
+)
+#: Texts of the annual service report the user writes in [laporan_tahunan] (empty: placeholder).
+ANNUAL_TEXT_KEYS = ("kebijakan", "sarana", "sdm", "anggaran", "perkara_pengadilan")
 
 # (section, key) -> (expected type, description shown in errors)
 _SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], str]] = {
@@ -40,6 +53,8 @@ _SPEC: dict[tuple[str, str], tuple[type | tuple[type, ...], str]] = {
     ("rapat", "jumlah_opd_teratas"): (int, "bilangan bulat, misalnya 10"),
     ("rapat", "ambang_tepat_waktu"): ((int, float), "angka antara 0 dan 1, misalnya 0.8"),
     **{("indeks", k): ((int, float), "angka bobot 0–100") for k in READINESS_COMPONENTS},
+    **{("batas", k): (int, "bilangan bulat positif") for k in READ_LIMIT_KEYS},
+    **{("laporan_tahunan", k): (str, "teks untuk laporan tahunan") for k in ANNUAL_TEXT_KEYS},
 }
 
 
@@ -63,6 +78,12 @@ class Config:
     cuti_bersama: str = law.CUTI_BERSAMA_DEFAULT
     #: The grading commission and per-year monev entries of kip.toml ([monev]).
     monev_overrides: law.MonevSettings = field(default_factory=law.MonevSettings)
+    #: Monev preparation ([monev] batas_bukti_mb, nilai/peringkat_tahun_lalu, jadwal).
+    monev_prep: monev_settings.MonevPrep = field(default_factory=monev_settings.MonevPrep)
+    #: Texts of the annual report ([laporan_tahunan]); "" where the user wrote nothing.
+    annual_texts: Mapping[str, str] = field(default_factory=dict)
+    #: Bounds on reading one report file ([batas]: toml key -> positive integer).
+    read_limits: Mapping[str, int] = field(default_factory=dict)
     source: Path | None = None
 
     def kualifikasi(self, score: float, year: int) -> str:
@@ -105,7 +126,8 @@ def _monev_overrides(data: Mapping[str, Any], path: Path) -> law.MonevSettings:
     monev = data.get("monev", {})
     if not isinstance(monev, dict):
         raise ConfigError(f"{path}: 'monev' harus berupa bagian [monev].")
-    return monev_registry.settings_from_config(monev, str(path))
+    rubric = {k: v for k, v in monev.items() if k not in monev_settings.KEYS}
+    return monev_registry.settings_from_config(rubric, str(path))
 
 
 def _merge(base: dict[str, Any], user: Mapping[str, Any]) -> dict[str, Any]:
@@ -187,5 +209,22 @@ def load_config(path: Path | str | None = None) -> Config:
         readiness_weights=weights,
         cuti_bersama=cuti_bersama,
         monev_overrides=_monev_overrides(user, user_path) if user_path else law.MonevSettings(),
+        monev_prep=monev_settings.prep_from_config(
+            data.get("monev", {}), str(user_path or DEFAULT_CONFIG)
+        ),
+        annual_texts={k: data.get("laporan_tahunan", {}).get(k, "") for k in ANNUAL_TEXT_KEYS},
+        read_limits=_read_limits(data.get("batas", {}), user_path or DEFAULT_CONFIG),
         source=user_path,
     )
+
+
+def _read_limits(values: Mapping[str, Any], path: Path) -> dict[str, int]:
+    """The [batas] values, each a positive integer."""
+    for key, value in values.items():
+        if key not in READ_LIMIT_KEYS or isinstance(value, bool) or not isinstance(value, int):
+            continue  # reported by _check_types for the user's file
+        if value <= 0:
+            raise ConfigError(
+                f"{path}: 'batas.{key}' bernilai {value}; yang diharapkan: bilangan bulat positif."
+            )
+    return {k: v for k, v in values.items() if k in READ_LIMIT_KEYS}

@@ -15,11 +15,19 @@ A control character inside a value can end a cell or a row in a reader that spli
 there (a bare carriage return does in Excel, LibreOffice and Python's csv), so every
 piece after a line break or tab is checked too, carriage returns become line feeds,
 other control characters become visible, and :func:`write_csv` quotes every field.
+
+The same step keeps every xlsx writable: XML 1.0 forbids control characters, lone
+surrogates (a file name that was not valid UTF-8) and the noncharacters U+FFFE and
+U+FFFF, and openpyxl refuses to save a workbook holding one. Each becomes a visible
+stand-in, so one hostile value costs nothing but its own odd look.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import math
+import numbers
 import re
 from pathlib import Path
 from typing import Any
@@ -33,12 +41,15 @@ PREFIX = "'"
 # A number, possibly signed, with spaces, dots or commas as separators.
 _PLAIN_NUMBER = re.compile(r"^[+-]?\s*\d[\d\s.,]*$")
 _TRIGGER_CLASS = "[" + re.escape("".join(TRIGGERS)) + "]"
-# Control characters other than tab and line feed (C0, DEL, C1); carriage returns
-# are turned into line feeds first.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters other than tab and line feed (C0, DEL, C1), lone surrogates and
+# the noncharacters U+FFFE/U+FFFF (not allowed in XML); carriage returns are turned
+# into line feeds first.
+_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+_CONTROL = re.compile(f"[{_UNSAFE}]")
 _LINE_BREAK = re.compile("\r\n?")
-#: Text that needs a look: a trigger first, or a control character anywhere.
-_NEEDS_WORK = re.compile(f"^{_TRIGGER_CLASS}|[\x00-\x1f\x7f-\x9f]")
+#: Text that needs a look: a trigger first, or a control character (tab and line feed
+#: included: a piece after one may start with a trigger) anywhere.
+_NEEDS_WORK = re.compile(f"^{_TRIGGER_CLASS}|[\t\n\r{_UNSAFE}]")
 
 
 def _picture(match: re.Match) -> str:
@@ -88,6 +99,22 @@ def neutralise(value: Any) -> Any:
     text = _CONTROL.sub(_picture, _LINE_BREAK.sub("\n", value))
     safe = "\n".join(_neutralise_line(line) for line in text.split("\n"))
     return PREFIX + safe if text[0] == "\n" else safe
+
+
+_CELL_TYPES = (str, numbers.Number, dt.date, dt.time, dt.timedelta, type(None))
+
+
+def cell_value(value: Any) -> Any:
+    """``value`` ready for an openpyxl cell: :func:`neutralise`\\ d, and anything that is
+    not text, a number, a date or empty written as its text (openpyxl refuses other
+    types); NaN and infinities (which Excel cannot open) become empty or text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None if math.isnan(value) else str(value)
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if not isinstance(value, _CELL_TYPES):
+        value = str(value)
+    return neutralise(value)
 
 
 def neutralise_series(series: pd.Series) -> pd.Series:

@@ -14,6 +14,7 @@ from kip_training.reports import schema
 from kip_training.reports.model import Period
 
 DECISIONS = tuple(schema.KEPUTUSAN)
+KELOMPOK = ("dinas", "badan", "kecamatan", "bagian")
 
 
 @dataclass
@@ -67,7 +68,7 @@ def make_summary(period: Period, n_opd: int = 12, seed: int = 0, long_names: boo
                 "kode": code,
                 "nama": name,
                 "singkatan": f"D{i + 1}",
-                "kelompok": "dinas",
+                "kelompok": KELOMPOK[i % len(KELOMPOK)],
                 "status_laporan": status,
                 "tanggal_laporan": pd.Timestamp(period.end + dt.timedelta(days=10 + i))
                 if reported
@@ -146,6 +147,15 @@ class FakeTraining:
             }
         )
     )
-    by_opd: pd.DataFrame = field(default_factory=pd.DataFrame)
+    by_opd: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["kode_opd", "peserta", "rata_rata"])
+    )
     weakest_topics: list = field(default_factory=lambda: ["pengecualian", "tenggat"])
     question_difficulty: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def mean_score(self) -> float:
+        by_topic = self.by_topic
+        return float(
+            (by_topic["rata_rata"] * by_topic["jawaban"]).sum() / by_topic["jawaban"].sum()
+        )

@@ -65,3 +65,23 @@ def workbook_text(chart) -> str:
             for name in archive.namelist()
             if name.endswith(".xml")
         )
+
+
+def colour_of(color_format) -> str:
+    """A fill's or font's colour as text: "RRGGBB", or "accent1" / "accent1+0.85" for a
+    theme slot (lightened by the given brightness)."""
+    from pptx.enum.dml import MSO_COLOR_TYPE
+
+    if color_format.type == MSO_COLOR_TYPE.SCHEME:
+        names = {13: "tx1", 14: "bg1", 15: "tx2", 16: "bg2"}
+        names.update({4 + i: f"accent{i}" for i in range(1, 7)})
+        slot = names.get(int(color_format.theme_color), str(color_format.theme_color))
+        return slot + (f"+{color_format.brightness:g}" if color_format.brightness else "")
+    return str(color_format.rgb)
+
+
+def colour_name(colour) -> str:
+    """What :func:`colour_of` reads back for a :class:`template.Colour`."""
+    if colour.rgb:
+        return colour.rgb
+    return colour.scheme + (f"+{colour.brightness:g}" if colour.brightness else "")

@@ -158,8 +158,13 @@ def test_decision_chart_labels_are_the_deck_slide_labels():
     chart_labels = [
         t.get_text() for t in charts.decisions(fake_summary()).axes[0].get_yticklabels()
     ]
+    decisions = fake_summary().decisions
     slide = _decisions_slide(
-        SimpleNamespace(decisions=fake_summary().decisions, refusals_by_letter=pd.Series(dtype=int))
+        SimpleNamespace(
+            decisions=decisions,
+            refusals_by_letter=pd.Series(dtype=int),
+            totals={"permohonan": int(decisions.sum()), "ditolak": 0},
+        )
     )
     slide_chart = slide.blocks[0].blocks[0]
     assert "Ditolak (dikecualikan)" in chart_labels

@@ -108,7 +108,7 @@ def test_headline_numbers_are_the_metrics_of_the_reports(setup):
 
 
 def test_reporting_slide_names_late_and_missing_opds(setup):
-    slide = _slide(setup["prs"], "Kepatuhan pelaporan")
+    slide = _slide(setup["prs"], "1 dari 3 OPD melapor tepat waktu")
     rows = table_rows(tables_of(slide)[0])[1:]
     assert ["Dinas Perhubungan", "Tidak melapor", "—"] in rows
     assert ["Dinas Pendidikan dan Kebudayaan", "Terlambat", "15 Agustus 2025"] in rows
@@ -116,7 +116,9 @@ def test_reporting_slide_names_late_and_missing_opds(setup):
 
 
 def test_refusal_chart_has_the_letter_and_its_count(setup):
-    charts = charts_of(_slide(setup["prs"], "Keputusan"))
+    charts = charts_of(
+        _slide(setup["prs"], "66,7% permohonan dipenuhi; 1 ditolak, terbanyak Pasal 17 huruf h")
+    )
     refusals = charts[1].plots[0]
     assert list(refusals.categories) == ["Huruf h: mengungkap rahasia pribadi"]
     assert list(refusals.series[0].values) == [1.0]
@@ -215,3 +217,32 @@ def test_kip_deck_exit_2_for_a_template_without_the_layouts(setup, tmp_path, cap
     assert code == 2
     err = capsys.readouterr().err
     assert "slide bagian" in err and "korporat.pptx" in err
+
+
+def test_the_annex_beside_the_deck_holds_the_full_per_opd_table(setup):
+    from openpyxl import load_workbook
+
+    result = setup["result"]
+    assert result.annex == setup["root"] / "rapat_lampiran.xlsx"
+    book = load_workbook(result.annex, read_only=True)
+    assert book.sheetnames == ["Per OPD", "Hasil pemeriksaan", "Kendala dan rekomendasi"]
+    rows = list(book["Per OPD"].iter_rows(values_only=True))
+    header, body = rows[0], {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert set(body) == {"DINKES", "DISDIK", "DISHUB"}  # every roster OPD, also the missing one
+    per_opd = setup["metrics"].per_opd
+    assert body["DINKES"]["Permohonan"] == per_opd.loc["DINKES", "permohonan"]
+    assert body["DISDIK"]["Ditolak"] == per_opd.loc["DISDIK", "ditolak"]
+    assert body["DISHUB"]["Status laporan"] == "Tidak melapor"
+    assert body["DISHUB"]["Permohonan"] is None  # no report: an empty cell, never 0
+    assert "Perubahan (poin persentase)" in header
+    issues = list(book["Hasil pemeriksaan"].iter_rows(values_only=True))
+    counted = issues[0].index("Jumlah")
+    assert sum(r[counted] for r in issues[1:]) == len(result.issues)  # every finding, grouped
+    assert PLANTED not in str(issues)
+
+
+def test_headline_says_how_many_requests_were_excluded(setup):
+    slide = _slide(setup["prs"], "Angka utama")
+    text = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    assert "6 permohonan dilaporkan, 0 tidak dapat dipakai" in text
+    assert "1 OPD belum melapor" in text

@@ -4,7 +4,7 @@ import zipfile
 
 from deck_pptx import open_deck, title_of
 
-from kip_training.deck import template
+from kip_training.deck import slides, template
 from kip_training.deck.slides import SlideMaker
 
 ROLES = ("judul", "isi", "isi", "bagian", "isi", "judul", "isi")
@@ -23,7 +23,12 @@ def _with_python_pptx(path):
     """The reference: slides, titles and notes written through python-pptx's own API."""
     tpl = template.open_template(None)
     for i, role in enumerate(ROLES):
-        slide = tpl.presentation.slides.add_slide(tpl.layouts[role])
+        layout = tpl.layouts[role]
+        slide = tpl.presentation.slides.add_slide(layout)
+        prs = tpl.presentation
+        number = slides.number_shape(layout, prs.slide_width, prs.slide_height)
+        slides.set_number(number, i + 1, slide.shapes._spTree.max_shape_id + 1)
+        slide.shapes._spTree.append(number)
         slide.shapes.title.text_frame.text = f"Judul {i}"
         if i != 2:  # one slide without notes: no notes page at all
             slide.notes_slide.notes_text_frame.text = f"Catatan {i}\nbaris kedua & <lain>"
@@ -74,5 +79,60 @@ def test_removed_placeholder_leaves_only_the_title(tmp_path):
         assert new.text_frame(1) is None
     tpl.presentation.save(str(tmp_path / "x.pptx"))
     for slide in open_deck(tmp_path / "x.pptx").slides:
-        assert [p.placeholder_format.idx for p in slide.placeholders] == [0]
+        assert [p.placeholder_format.idx for p in slide.placeholders] == [0, 12]  # and number
         assert title_of(slide) == "Tabel (lanjutan)"
+
+
+def _number_of(slide):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    (number,) = [
+        shape
+        for shape in slide.placeholders
+        if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+    ]
+    fields = number.element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/main}fld")
+    assert [f.get("type") for f in fields] == ["slidenum"]
+    return number
+
+
+def test_every_slide_has_its_number_in_the_layouts_slide_number_placeholder(tmp_path):
+    _with_maker(tmp_path / "maker.pptx")
+    prs = open_deck(tmp_path / "maker.pptx")
+    for n, slide in enumerate(prs.slides, start=1):
+        number = _number_of(slide)
+        assert number.text_frame.text == str(n)
+        assert number.left is None or number.left == _layout_number(slide).left  # inherited
+
+
+def _layout_number(slide):
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    return next(
+        p
+        for p in slide.slide_layout.placeholders
+        if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+    )
+
+
+def test_a_template_without_slide_number_placeholders_still_numbers_its_slides(tmp_path):
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    prs = Presentation()
+    for owner in [prs.slide_master, *prs.slide_layouts]:
+        for shape in list(owner.placeholders):
+            if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                shape.element.getparent().remove(shape.element)
+    path = tmp_path / "tanpa_nomor.pptx"
+    prs.save(str(path))
+    tpl = template.open_template(path)
+    maker = SlideMaker(tpl.presentation)
+    for _ in range(3):
+        maker.add_slide(tpl.layouts["isi"])
+    tpl.presentation.save(str(tmp_path / "out.pptx"))
+    for n, slide in enumerate(open_deck(tmp_path / "out.pptx").slides, start=1):
+        (box,) = [s for s in slide.shapes if s.name == "Nomor slide"]
+        assert box.text_frame.text == str(n)
+        assert box.left + box.width <= tpl.presentation.slide_width
+        assert box.top + box.height <= tpl.presentation.slide_height

@@ -1,7 +1,9 @@
 """Tables written as XML text hold exactly the text python-pptx's API would write."""
 
+from deck_pptx import colour_of
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.oxml.ns import qn
 
 from kip_training.deck import tables
@@ -77,7 +79,6 @@ def test_table_frame_reads_back_with_rows_sizes_and_position(tmp_path):
 
 def _with_python_pptx_api(slide, spec: Table, layout: tables.TableLayout):
     """The reference: the same table built and styled through python-pptx's own API."""
-    from pptx.dml.color import RGBColor
     from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
     from pptx.util import Pt
 
@@ -95,17 +96,17 @@ def _with_python_pptx_api(slide, spec: Table, layout: tables.TableLayout):
             cell = grid.cell(i, j)
             tone = spec.tones[i - 1][j] if i and spec.tones else None
             if i == 0:
-                text, fill, color, bold = column.header, template.NAVY, "FFFFFF", True
+                text, fill, color, bold = column.header, template.ACCENT, template.ON_ACCENT, True
             else:
                 text = spec.rows[i - 1][j]
-                fill = template.LIGHT if i % 2 == 0 else "FFFFFF"
-                color = {"baik": template.GREEN, "buruk": template.RED}.get(tone, "222222")
+                fill = template.ACCENT_LIGHT if i % 2 == 0 else template.BACKGROUND
+                color = template.TONES.get(tone, template.TEXT)
                 bold = tone is not None
             cell.margin_left = cell.margin_right = Pt(fit.CELL_MARGIN_X)
             cell.margin_top = cell.margin_bottom = Pt(fit.CELL_MARGIN_Y)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor.from_string(fill)
+            fill.apply(cell.fill.fore_color)
             frame = cell.text_frame
             frame.word_wrap = True
             for n, line in enumerate(text.split("\n")):
@@ -115,8 +116,9 @@ def _with_python_pptx_api(slide, spec: Table, layout: tables.TableLayout):
                 run.text = line
                 run.font.size = Pt(layout.size_pt)
                 run.font.bold = bold
-                run.font.color.rgb = RGBColor.from_string(color)
-                run.font.name = template.FONT
+                color.apply(run.font.color)
+                run.font.name = template.MINOR_FONT
+                run.font.language_id = MSO_LANGUAGE_ID.INDONESIAN
     return grid
 
 
@@ -132,12 +134,15 @@ def _looks(grid) -> list:
             looks.append(
                 (
                     cell.text,
-                    str(cell.fill.fore_color.rgb),
+                    colour_of(cell.fill.fore_color),
                     (cell.margin_left, cell.margin_right, cell.margin_top, cell.margin_bottom),
                     cell.vertical_anchor,
                     cell.text_frame.word_wrap,
                     [p.alignment for p in cell.text_frame.paragraphs],
-                    [(r.font.size, r.font.bold, str(r.font.color.rgb), r.font.name) for r in runs],
+                    [
+                        (r.font.size, r.font.bold, colour_of(r.font.color), r.font.name, _lang(r))
+                        for r in runs
+                    ],
                 )
             )
     return looks
@@ -161,4 +166,16 @@ def test_prebuilt_table_looks_as_the_python_pptx_api_styles_it(tmp_path):
         prs.save(str(tmp_path / "t.pptx"))
         ours, reference = (s.shapes[0].table for s in Presentation(str(tmp_path / "t.pptx")).slides)
         assert _looks(ours) == _looks(reference)
-        assert {look[1] for look in _looks(ours)[2:]} >= {"FFFFFF", tables.template.NAVY}
+        assert {look[1] for look in _looks(ours)[2:]} >= {"bg1", "accent1", "accent1+0.85"}
+
+
+def _lang(run) -> str | None:
+    return run._r.get_or_add_rPr().get("lang")
+
+
+def test_tables_on_presented_slides_are_16_pt_and_12_pt_only_in_the_appendix():
+    long = Table(columns=(Column("OPD"),), rows=tuple((f"Dinas {i}",) for i in range(40)))
+    short = Table(columns=(Column("OPD"),), rows=(("Dinas",),))
+    assert tables.font_size(long) == tables.font_size(short) == 16
+    assert tables.font_size(long, appendix=True) == 12
+    assert tables.font_size(short, appendix=True) == 14

@@ -42,7 +42,13 @@ def test_demo_deck_compares_with_the_previous_semester_and_has_training(demo):
     prs = open_deck(folder / "rapat_koordinasi_2025-S2.pptx")
     titles = [title_of(s) for s in prs.slides]
     assert titles[0] == "Rapat Koordinasi PPID — Laporan Semester II 2025"
-    assert "Hasil pelatihan PPID Pembantu" in titles
+    assert any(t.startswith("Pelatihan: ") and "OPD ikut" in t for t in titles)
+    # the only refusal without a Pasal 17 letter (a row the check rejects) is named
+    assert any(t.endswith("1 penolakan tanpa dasar Pasal 17") for t in titles)
+    quality = next(s for s in prs.slides if title_of(s).endswith("tanpa dasar Pasal 17"))
+    text = " ".join(sh.text_frame.text for sh in quality.shapes if sh.has_text_frame)
+    assert "Penolakan tanpa huruf Pasal 17: DLH, lembar Permohonan, baris 2" in text
+    assert (folder / "rapat_koordinasi_2025-S2_lampiran.xlsx").is_file()
     headline = next(s for s in prs.slides if title_of(s).startswith("Angka utama"))
     header = [c.text for c in next(s for s in headline.shapes if s.has_table).table.rows[0].cells]
     assert header[1:] == ["Semester I 2025", "Semester II 2025", "Perubahan"]

@@ -306,7 +306,9 @@ def test_unusable_opd_is_tidak_dapat_dipakai_in_the_deck(messy, kind):
     messy.need("load")
     opd = messy.summary.per_opd.loc[truth.kode_opd]
     names = [_flat(n) for n in (truth.kode_opd, opd["nama"], opd["singkatan"])]
-    rows = [_flat(r) for r in deck_rows(messy.deck_path)]
+    # a line may list several statuses ("tidak melapor: …; tidak dapat dipakai: …"):
+    # judge each part on its own
+    rows = [_flat(part) for r in deck_rows(messy.deck_path) for part in r.split(";")]
     about = [r for r in rows if any(re.search(rf"\b{re.escape(n)}\b", r) for n in names)]
     assert any("tidak dapat dipakai" in r for r in about), (
         f"{truth.label()}: no deck line shows it as 'tidak dapat dipakai'; lines naming it: "

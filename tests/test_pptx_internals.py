@@ -44,10 +44,13 @@ def test_every_private_attribute_used_still_exists():
     owners = {
         "pptx.opc.package._Relationships": tpl.presentation.part.rels,
         "pptx.chart.axis._BaseAxis": chart.category_axis,
+        "pptx.chart.chart.Chart": chart,
+        "pptx.text.text._Run": chart.chart_title.text_frame.paragraphs[0].add_run(),
     }
     for where, attribute in pptx_internals.PRIVATE_ATTRIBUTES:
         assert hasattr(owners[where], attribute), f"python-pptx: {where}.{attribute} is gone"
     assert pptx_internals.axis_element(chart.category_axis).tag.endswith("catAx")
+    assert pptx_internals.chart_space(chart).tag.endswith("chartSpace")
 
 
 def test_the_private_attributes_are_used_nowhere_else():
@@ -58,7 +61,8 @@ def test_the_private_attributes_are_used_nowhere_else():
     offenders = [
         str(path.relative_to(package))
         for path in package.rglob("*.py")
-        if path.name != "pptx_internals.py" and private.search(path.read_text(encoding="utf-8"))
+        if path.name not in ("pptx_internals.py", "docx_internals.py")
+        and private.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
     others = [p for p in package.rglob("*.py") if p.name != "pptx_internals.py"]

@@ -150,3 +150,42 @@ def yaml_quote(text: str) -> str:
     import json
 
     return json.dumps(text)
+
+
+# Characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF): openpyxl refused to save a
+# workbook holding one, so one odd value cost the whole export (issue 15, item 4).
+XML_FORBIDDEN = ["Budi\x1b[2J", "Ani\x0cSiti", "Rina\ufffe", "Tono\uffff"]
+
+
+def test_cell_values_carry_no_character_a_workbook_cannot_hold():
+    assert neutralise("a\ufffeb\uffff") == "a<U+FFFE>b<U+FFFF>"
+    assert neutralise("laporan\udcff.csv") == "laporan<U+DCFF>.csv"  # a name not in UTF-8
+    assert neutralise("x\x0c=1") == "x\u240c=1"
+
+
+def test_every_xlsx_the_toolkit_writes_takes_characters_xml_forbids(tmp_path):
+    from kip_training.exercises.consequence import ConsequenceTest, to_xlsx
+
+    db = tmp_path / "hasil.sqlite"
+    with ResultStore(db) as store:
+        for number, name in enumerate(XML_FORBIDDEN):
+            store.record(
+                AnswerRecord(
+                    participant=name,
+                    opd="DINKES",
+                    quiz="kuis",
+                    question_id=f"q-{number}",
+                    topic="uji",
+                    answer=name,
+                    correct=True,
+                    score=1.0,
+                )
+            )
+    results = tmp_path / "hasil.xlsx"
+    assert main(["quiz", "results", "--db", str(db), "-o", str(results)]) == 0
+    answers = openpyxl.load_workbook(results)["Jawaban"]
+    names = {row[0] for row in answers.iter_rows(min_row=2, values_only=True)}
+    assert {"Budi\u241b[2J", "Ani\u240cSiti", "Rina<U+FFFE>", "Tono<U+FFFF>"} <= names
+
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(ConsequenceTest(dokumen="Daftar\ufffe\x1b"))))
+    assert "Daftar<U+FFFE>\u241b" in [c.value for row in sheet.active.iter_rows() for c in row]

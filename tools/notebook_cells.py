@@ -1019,6 +1019,60 @@ deck_link(hasil)"""
     ),
 ]
 
+# --------------------------------------------------------------------------- 08
+
+NB08 = [
+    header(
+        "08",
+        "Laporan Tahunan Layanan Informasi Publik",
+        "menyusun laporan tahunan layanan informasi publik dari laporan PPID Pembantu "
+        "Semester I dan II: dokumen Word, tabel xlsx untuk laman web, dan PDF bila diminta.",
+        "staf PPID Utama yang menyusun laporan tahunan badan publik.",
+        "15",
+        "08_laporan_tahunan",
+    ),
+    md(
+        """\
+## Laporan tahunan
+
+Setiap badan publik wajib mengumumkan layanan informasinya setiap tahun (UU KIP Pasal
+12): jumlah permohonan, waktu pemenuhan, permohonan yang dikabulkan dan ditolak, serta
+alasan penolakan. Laporan tahunan disusun menurut Peraturan Komisi Informasi Nomor 1
+Tahun 2021 Pasal 56, paling lambat tiga bulan setelah tahun anggaran berakhir, dengan
+enam bagian: kebijakan, pelaksanaan (sarana, SDM, anggaran), rincian layanan, keberatan
+dan sengketa, kendala, serta rekomendasi dan rencana tindak lanjut.
+
+Angka diambil dari laporan semester PPID Pembantu. Teks yang tidak dapat dihitung
+(kebijakan, sarana, SDM, anggaran, perkara di pengadilan) ditulis di `kip.toml`, bagian
+`[laporan_tahunan]`; yang belum diisi tampil sebagai **[isi: …]** di dokumen.
+
+## 1. Contoh: tahun 2025 dari data contoh"""
+    ),
+    code(
+        """\
+# NBVAL_CHECK_OUTPUT
+from kip_training.exercises.annual_report import make_report, summary_text
+
+contoh = make_report(2025)
+print(summary_text(contoh))"""
+    ),
+    md(
+        """\
+## 2. Laporan tahun Anda
+
+Isi tahun, folder laporan (satu folder berisi kedua semester, atau satu folder per
+semester, satu per baris) dan berkas `kip.toml`, lalu tekan **Buat laporan**. Tautan
+unduhan dokumen Word, tabel xlsx, dan PDF muncul di bawah tombol. Hari kerja dihitung
+dengan konvensi perangkat ini (lihat notebook 02), bukan bunyi UU KIP."""
+    ),
+    code(
+        """\
+from kip_training.exercises.annual_report import AnnualReportForm
+
+AnnualReportForm()"""
+    ),
+]
+
 NOTEBOOKS: dict[str, list[Cell]] = {
     "00_mulai_di_sini": NB00,
     "01_dasar_hukum_kip": NB01,
@@ -1028,4 +1082,5 @@ NOTEBOOKS: dict[str, list[Cell]] = {
     "05_periksa_laporan": NB05,
     "06_dasbor_pelatih": NB06,
     "07_bahan_rapat_koordinasi": NB07,
+    "08_laporan_tahunan": NB08,
 }

@@ -7,6 +7,8 @@ import json
 import sys
 
 from kip_training.commands._options import add_cache_option
+from kip_training.errors import EXIT_FAILED
+from kip_training.terminal import printable
 
 NAME = "check"
 HELP = "periksa laporan semester PPID Pembantu (xlsx, xlsm, ods, csv; berkas atau folder)"
@@ -44,18 +46,18 @@ def _issue_line(issue) -> str:
     if issue.value not in (None, ""):
         parts.append(f"nilai '{issue.value}':")
     parts.append(issue.message)
-    return " ".join(parts)
+    return printable(" ".join(parts))
 
 
-def _print_text(reports, out) -> None:
+def _print_text(reports, out, totals=None) -> None:
     from kip_training.textfmt import format_date
 
     names = dict(zip(reports.roster["kode"], reports.roster["nama"], strict=True))
     for result in reports.files:
-        print(f"Berkas: {result.file}", file=out)
+        print(f"Berkas: {printable(result.file)}", file=out)
         if not result.readable:
             for issue in result.issues:
-                print(f"  [GALAT] {issue.message}", file=out)
+                print(f"  [GALAT] {printable(issue.message)}", file=out)
             print(file=out)
             continue
         opd = result.kode_opd or "(tidak dikenal)"
@@ -66,7 +68,7 @@ def _print_text(reports, out) -> None:
             if result.tanggal_laporan
             else ""
         )
-        print(f"  OPD: {opd} {name}".rstrip() + f" | {period}{dated}", file=out)
+        print(printable(f"  OPD: {opd} {name}".rstrip() + f" | {period}{dated}"), file=out)
         if not result.used:
             print("  (berkas ini tidak dipakai, lihat masalah di bawah)", file=out)
         print(
@@ -76,14 +78,15 @@ def _print_text(reports, out) -> None:
         )
         for count in result.sheets.values():
             print(
-                f"    {count.sheet}: dibaca {count.rows_read}, diterima {count.rows_accepted}, "
+                f"    {printable(count.sheet)}: dibaca {count.rows_read}, "
+                f"diterima {count.rows_accepted}, "
                 f"ditolak {count.rows_rejected}",
                 file=out,
             )
         for issue in result.issues:
             print(f"  {_issue_line(issue)}", file=out)
         print(file=out)
-    totals = reports.totals()
+    totals = reports.totals() if totals is None else totals
     period = reports.period.title if reports.period else "(periode tidak diketahui)"
     print(f"Ringkasan {period}: {totals['files']} berkas", file=out)
     print(
@@ -106,11 +109,12 @@ def _print_text(reports, out) -> None:
         )
     elif reports.period is not None:
         listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in missing) or "tidak ada"
-        print(f"  OPD belum melapor ({len(missing)}): {listed}", file=out)
+        print(f"  OPD belum melapor ({len(missing)}): {printable(listed)}", file=out)
         unusable = totals["unusable_opd"]
         listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in unusable) or "tidak ada"
         print(
-            f"  OPD yang laporannya tiba tetapi tidak dapat dipakai ({len(unusable)}): {listed}",
+            f"  OPD yang laporannya tiba tetapi tidak dapat dipakai ({len(unusable)}): "
+            + printable(listed),
             file=out,
         )
         partial = [o for o in totals["opd"] if not o["lengkap"]]
@@ -121,13 +125,14 @@ def _print_text(reports, out) -> None:
             or "tidak ada"
         )
         print(
-            f"  OPD dengan angka tidak lengkap (ada baris ditolak) ({len(partial)}): {listed}",
+            f"  OPD dengan angka tidak lengkap (ada baris ditolak) ({len(partial)}): "
+            + printable(listed),
             file=out,
         )
         late = totals["late_opd"]
         due = format_date(reports.report_due, weekday=False) if reports.report_due else "-"
         listed = ", ".join(f"{m['kode']} ({m['nama']})" for m in late) or "tidak ada"
-        print(f"  OPD terlambat melapor (batas {due}) ({len(late)}): {listed}", file=out)
+        print(f"  OPD terlambat melapor (batas {due}) ({len(late)}): {printable(listed)}", file=out)
 
 
 def json_text(data: dict) -> str:
@@ -151,13 +156,16 @@ def json_text(data: dict) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from kip_training.commands._options import cache_option
-    from kip_training.reports.read import find_files
+    from kip_training.reports.read import find_files, links_message
 
-    _, missing = find_files(args.paths)
+    links: list = []
+    _, missing = find_files(args.paths, links)
     if missing:
         for path in missing:
-            print(f"Galat: path {path} tidak ditemukan.", file=sys.stderr)
+            print(f"Galat: path {printable(path)} tidak ditemukan.", file=sys.stderr)
         return 2
+    if links:
+        print(f"Peringatan: {printable(links_message(links))}", file=sys.stderr)
     return _check(args, cache_option(args))
 
 
@@ -174,28 +182,34 @@ def _check(args: argparse.Namespace, cache) -> int:
         config = load_config(args.config)
         reports = load_reports(args.paths, config=config, period=period, cache=cache)
     except KipError as exc:
-        print(f"Galat: {exc}", file=sys.stderr)
+        print(f"Galat: {printable(exc)}", file=sys.stderr)
         return 2
     if not reports.files:
         print(
             "Galat: tidak ada berkas laporan (.xlsx, .xlsm, .ods, .csv) di "
-            + ", ".join(args.paths)
+            + printable(", ".join(args.paths))
             + ".",
             file=sys.stderr,
         )
         return 2
+    totals = reports.totals()  # once, for the JSON and the text
     if args.json:
-        text = json_text(reports.as_dict())
+        text = json_text(reports.as_dict(totals))
         if args.json == "-":
             print(text)
         else:
             Path(args.json).write_text(text + "\n", encoding="utf-8")
     if args.json != "-":
-        _print_text(reports, sys.stdout)
+        _print_text(reports, sys.stdout, totals)
     if args.feedback:
         from kip_training.reports.feedback import write_feedback
 
         written = write_feedback(reports, args.feedback)
         target = sys.stderr if args.json == "-" else sys.stdout
-        print(f"Hasil pemeriksaan per OPD: {len(written)} berkas di {args.feedback}", file=target)
+        for message in written.messages:
+            print(printable(message), file=target)
+        folder = printable(args.feedback)
+        print(f"Umpan balik ditulis: {len(written.files)} berkas di {folder}", file=target)
+        if written.failed:
+            return EXIT_FAILED
     return 1 if reports.has_errors else 0

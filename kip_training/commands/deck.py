@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kip_training.commands._options import add_cache_option
+from kip_training.terminal import printable
 
 NAME = "deck"
 HELP = "buat bahan paparan rapat koordinasi PPID (PowerPoint) dari laporan PPID Pembantu"
@@ -45,6 +46,24 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--periode", metavar="PERIODE", help="periode laporan, misalnya 2025-S2 (bawaan: otomatis)"
     )
+    parser.add_argument(
+        "--tindak-lanjut",
+        dest="tindak_lanjut",
+        metavar="BERKAS.xlsx",
+        help="register tindak lanjut rapat lalu yang sudah diperbarui statusnya "
+        "(tindak_lanjut_<periode>.xlsx); paparan dibuka dengan statusnya",
+    )
+    parser.add_argument(
+        "--monev",
+        metavar="DAFTAR_BUKTI.xlsx",
+        help="daftar bukti monev tahun ini (dari 'kip monev siapkan'); paparan memuat "
+        "kelengkapannya dan kekurangan per OPD",
+    )
+    parser.add_argument(
+        "--bukti",
+        metavar="FOLDER",
+        help="folder berkas bukti monev (bawaan: folder 'bukti' di samping daftar bukti)",
+    )
     add_cache_option(parser)
 
 
@@ -56,7 +75,13 @@ def _argument_problems(args: argparse.Namespace) -> list[str]:
         for path in paths:
             if not Path(path).exists():
                 problems.append(f"{label} '{path}' tidak ditemukan")
-    for label, path in (("basis data kuis", args.quiz_db), ("templat", args.template)):
+    for label, path in (
+        ("basis data kuis", args.quiz_db),
+        ("templat", args.template),
+        ("register tindak lanjut", getattr(args, "tindak_lanjut", None)),
+        ("daftar bukti monev", getattr(args, "monev", None)),
+        ("folder bukti monev", getattr(args, "bukti", None)),
+    ):
         if path and not Path(path).is_file():
             problems.append(f"{label} '{path}' tidak ditemukan")
     return problems
@@ -80,7 +105,7 @@ def print_problems(issues: Sequence[Any], out: Any = None) -> None:
         where = issue.location() if hasattr(issue, "location") else ""
         name = Path(str(issue.file)).name if issue.file else ""
         place = ", ".join(p for p in (name, where) if p)
-        print(f"  [{issue.severity}] {place}: {issue.message}", file=out)
+        print(printable(f"  [{issue.severity}] {place}: {issue.message}"), file=out)
     if len(ranked) > MAX_ISSUE_LINES:
         print(f"  … dan {len(ranked) - MAX_ISSUE_LINES} masalah lainnya.", file=out)
 
@@ -102,25 +127,64 @@ def report(result: Any, names: dict[str, str], out: Any = None) -> None:
     ):
         if codes:
             listed = ", ".join(names.get(code, code) for code in codes)
-            print(f"{label} ({len(codes)}): {listed}", file=out)
+            print(printable(f"{label} ({len(codes)}): {listed}"), file=out)
     compared = (
         f", dibandingkan dengan {result.previous_period.title}" if result.previous_period else ""
     )
     print(f"Paparan {result.period.title}{compared}: {result.slides} slide.", file=out)
-    print(f"Paparan ditulis: {result.path}", file=out)
+    if getattr(result, "annex", None) is not None:
+        print(f"Lampiran tabel lengkap (xlsx) ditulis: {printable(result.annex)}", file=out)
+    _report_followup(result, out)
+    print(f"Paparan ditulis: {printable(result.path)}", file=out)
+
+
+def _report_followup(result: Any, out: Any) -> None:
+    """The register read back (rows accepted, each problem) and the register written."""
+    read = getattr(result, "followup_read", None)
+    if read is not None:
+        name = Path(read.file).name
+        print(
+            f"Register tindak lanjut {name}: {read.rows_read} baris dibaca, "
+            f"{read.rows_accepted} diterima, {read.rows_rejected} ditolak.",
+            file=out,
+        )
+        for issue in read.issues:
+            place = ", ".join(p for p in (name, issue.location()) if p)
+            print(printable(f"  [{issue.severity}] {place}: {issue.message}"), file=out)
+        if read.errors:
+            print(
+                "  Baris yang ditolak tidak dihitung pada slide status tindak lanjut; "
+                "perbaiki lalu jalankan lagi.",
+                file=out,
+            )
+    if getattr(result, "register", None) is None:
+        return
+    if result.register_kept:
+        print(
+            f"Register tindak lanjut {result.register} sudah ada dan tidak ditimpa (mungkin "
+            "sudah diisi); pindahkan atau ganti namanya bila ingin register usulan yang baru.",
+            file=out,
+        )
+    else:
+        print(f"Register tindak lanjut ditulis: {result.register}", file=out)
 
 
 def run(args: argparse.Namespace) -> int:
     problems = _argument_problems(args)
     if problems:
         for problem in problems:
-            print(f"Galat: {problem}.", file=sys.stderr)
+            print(f"Galat: {printable(problem)}.", file=sys.stderr)
         return 2
 
     from kip_training.commands._options import cache_option, period_option
     from kip_training.config import load_config
     from kip_training.deck.build import NothingToShow, build_deck_from_paths
+    from kip_training.reports.read import find_files, links_message
 
+    links: list = []
+    find_files([*args.paths, *(args.previous or [])], links)
+    if links:
+        print(f"Peringatan: {printable(links_message(links))}", file=sys.stderr)
     period = period_option(args.periode)
     config = load_config(args.config)
     cache = cache_option(args)
@@ -134,14 +198,17 @@ def run(args: argparse.Namespace) -> int:
             template_path=args.template,
             period=period,
             cache=cache,
+            followup_register=args.tindak_lanjut,
+            monev_checklist=args.monev,
+            monev_evidence=args.bukti,
         )
     except NothingToShow as exc:
         print_problems(exc.issues)
-        print(f"Galat: {exc}", file=sys.stderr)
+        print(f"Galat: {printable(exc)}", file=sys.stderr)
         return 1
     names = _roster_names(config)
     report(result, names)
-    return 0
+    return 1 if result.followup_read is not None and result.followup_read.errors else 0
 
 
 def _roster_names(config: Any) -> dict[str, str]:

@@ -8,9 +8,15 @@ from pathlib import Path
 
 from kip_training.calendar import WorkingCalendar
 from kip_training.config import Config, load_config
-from kip_training.deck import content, draw, template
+from kip_training.deck import annex, content, draw, template
+from kip_training.deck.facts import IntakeFacts, intake_facts
 from kip_training.errors import DeckError
+from kip_training.followup import readback as followup_readback
+from kip_training.followup import slides as followup_slides
+from kip_training.followup import triggers as followup_triggers
+from kip_training.followup import workbook as followup_workbook
 from kip_training.metrics import Comparison, compare, summarize
+from kip_training.monev.slide import MonevSlide, monev_slide_from_files
 from kip_training.quiz.analytics import TrainingSummary, training_summary
 from kip_training.reports import Issue, Period, load_reports
 from kip_training.reports.cache import ReportCache
@@ -41,6 +47,10 @@ class DeckResult:
     previous_issues: list[Issue] = field(default_factory=list)
     missing_opd: list[str] = field(default_factory=list)
     late_opd: list[str] = field(default_factory=list)
+    annex: Path | None = None  # the xlsx annex beside the deck (full per-OPD tables)
+    register: Path | None = None  # the follow-up register beside the deck
+    register_kept: bool = False  # True when it existed already and was left as it was
+    followup_read: followup_readback.ReadBack | None = None  # last meeting's, read back
 
 
 def build_deck(
@@ -51,16 +61,29 @@ def build_deck(
     template_path: Path | str | None = None,
     training: TrainingSummary | None = None,
     calendar: WorkingCalendar | None = None,
+    facts: IntakeFacts | None = None,
+    followup: followup_slides.FollowUp | None = None,
+    monev: MonevSlide | None = None,
 ) -> DeckResult:
-    """Write the deck for a :class:`~kip_training.metrics.Comparison` to ``output``.
+    """Write the deck for a :class:`~kip_training.metrics.Comparison` to ``output``, and
+    the xlsx annex beside it (``<name>_lampiran.xlsx``).
 
     ``training`` is a ``TrainingSummary`` (adds the training slide); ``template_path`` a
-    corporate template with layouts named as in :data:`template.LAYOUT_NAMES`.
+    corporate template with layouts named as in :data:`template.LAYOUT_NAMES`; ``facts``
+    the intake facts of the current reports (rows excluded, findings, Kendala sheet);
+    ``followup`` last meeting's follow-up register, ``monev`` the monev slide's data (see
+    :func:`content.build_content`).
     """
     if config is None:
         config = load_config()
+    if calendar is None:
+        calendar = WorkingCalendar.from_config(config)
+    if followup is None:
+        followup = default_followup(comparison, config, calendar, training)
     tpl = template.open_template(template_path)
-    deck = content.build_content(comparison, config, training, calendar)
+    deck = content.build_content(
+        comparison, config, training, calendar, facts=facts, followup=followup, monev=monev
+    )
     presentation = draw.draw_deck(deck, tpl)
     target = Path(output)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -68,6 +91,12 @@ def build_deck(
         presentation.save(str(target))
     except OSError as exc:
         raise DeckError(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.") from None
+    written_annex = annex.write_annex(comparison, facts, annex.annex_path(target))
+    register = target.parent / followup.register.file_name
+    # A register already there may hold the meeting's edits: it is never overwritten.
+    register_kept = register.exists()
+    if not register_kept:
+        followup_workbook.write_register(followup.register, register)
     current = comparison.current
     return DeckResult(
         path=target,
@@ -76,6 +105,40 @@ def build_deck(
         previous_period=comparison.previous.period if comparison.previous is not None else None,
         missing_opd=list(current.missing_opd),
         late_opd=list(current.late_opd),
+        annex=written_annex,
+        register=register,
+        register_kept=register_kept,
+        followup_read=followup.previous,
+    )
+
+
+def default_followup(
+    comparison: Comparison,
+    config: Config,
+    calendar: WorkingCalendar,
+    training: TrainingSummary | None = None,
+    *,
+    facts=None,
+    previous_facts=None,
+    previous_register: followup_readback.ReadBack | None = None,
+) -> followup_slides.FollowUp:
+    """This meeting's proposed follow-up register (and last meeting's, when read back).
+
+    ``facts`` / ``previous_facts``: :func:`kip_training.followup.triggers.report_facts`
+    of the current and previous reports.
+    """
+    meeting = followup_triggers.meeting_date(comparison.current.period, config, calendar)
+    register = followup_triggers.build_register(
+        comparison,
+        meeting,
+        config=config,
+        calendar=calendar,
+        training=training,
+        facts=facts,
+        previous_facts=previous_facts,
+    )
+    return followup_slides.FollowUp(
+        register, previous_register, followup_triggers.next_meeting(meeting, calendar)
     )
 
 
@@ -99,8 +162,18 @@ def build_deck_from_paths(
     template_path: Path | str | None = None,
     period: Period | None = None,
     cache: ReportCache | None = None,
+    followup_register: Path | str | None = None,
+    monev_checklist: Path | str | None = None,
+    monev_evidence: Path | str | None = None,
 ) -> DeckResult:
     """Read reports (files or folders), compute the metrics and write the deck.
+
+    ``followup_register`` is last meeting's follow-up register (xlsx) as edited since:
+    its rows open the deck; its bad rows are left out and reported in
+    ``DeckResult.followup_read.issues``. ``monev_checklist`` (with its evidence folder
+    ``monev_evidence``) is this year's monev checklist (``kip monev siapkan``), checked
+    for the monev slide; the slide also shows last year's score and the timeline from
+    kip.toml ``[monev]``.
 
     Raises :class:`NothingToShow` when no report of the period could be used; data
     problems do not stop the deck, they are returned in ``DeckResult.issues``.
@@ -124,6 +197,7 @@ def build_deck_from_paths(
     current = summarize(current_reports, config)
     previous_issues: list[Issue] = []
     previous_summary = None
+    previous_facts = None
     previous = list(previous or [])
     if previous:
         previous_reports = load_reports(
@@ -136,14 +210,37 @@ def build_deck_from_paths(
         previous_issues = list(previous_reports.issues)
         if len(previous_reports.identitas):
             previous_summary = summarize(previous_reports, config)
+            previous_facts = followup_triggers.report_facts(previous_reports)
     training = load_training(quiz_db)
+    comparison = compare(current, previous_summary)
+    read_back = (
+        followup_readback.read_register(
+            followup_register, {str(k): str(v) for k, v in current.per_opd["nama"].items()}
+        )
+        if followup_register is not None
+        else None
+    )
+    followup = default_followup(
+        comparison,
+        config,
+        calendar,
+        training,
+        facts=followup_triggers.report_facts(current_reports),
+        previous_facts=previous_facts,
+        previous_register=read_back,
+    )
     result = build_deck(
-        compare(current, previous_summary),
+        comparison,
         output,
         config=config,
         template_path=template_path,
         training=training,
         calendar=calendar,
+        facts=intake_facts(current_reports),
+        followup=followup,
+        monev=monev_slide_from_files(
+            config, followup.register.meeting.year, monev_checklist, monev_evidence
+        ),
     )
     result.issues = list(current_reports.issues)
     result.previous_issues = previous_issues

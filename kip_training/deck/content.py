@@ -1,28 +1,61 @@
 """What the coordination-meeting deck says: slides, numbers and notes from the metrics.
 
 :func:`build_content` turns a :class:`~kip_training.metrics.Comparison` (current and
-previous semester) into a :class:`~kip_training.deck.model.Deck`, pure data. Every number
-comes from the metrics; every legal reference comes from :mod:`kip_training.law`.
-Nothing here knows about PowerPoint.
+previous semester), and optionally the intake facts of the reports
+(:mod:`kip_training.deck.facts`), into a :class:`~kip_training.deck.model.Deck`, pure
+data. Every number comes from the metrics; every legal reference from
+:mod:`kip_training.law`. Nothing here knows about PowerPoint. The one-glance measure
+slides live in :mod:`.measures`, data quality, the OPDs' voice and training in
+:mod:`.voice`.
 
-Privacy: only the per-OPD figures, totals and distributions of the summary are read,
-never request rows, so no requester data can reach a slide.
+Privacy: only per-OPD figures, totals, the check's (masked) messages and the OPDs' own
+Kendala text are read, never request rows, so no requester data can reach a slide.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
-from pandas.api.types import is_extension_array_dtype, is_object_dtype
 
 from kip_training import law
 from kip_training.calendar import WorkingCalendar
 from kip_training.config import Config
+from kip_training.deck import measures, voice
+from kip_training.deck.common import (  # re-exported: content.fmt_count, ...
+    BERKALA_MIN_FRESH,
+    INCOMPLETE_MARK,
+    INCOMPLETE_NOTE,
+    INTERNAL_ESTIMATE,
+    NO_DATA,
+    _code_label,
+    _fmt_date,
+    _get,
+    _missing,
+    _num,
+    _rows,
+    _tone,
+    _with_status,
+    count_words,
+    default_meeting_date,
+    fmt_change,
+    fmt_count,
+    fmt_days,
+    fmt_percent,
+    fmt_pp,
+    incomplete,
+    join_names,
+    long_name,
+    pp_change,
+    short_name,
+    six_months_on,
+    usable,
+)
+from kip_training.deck.facts import IntakeFacts
+from kip_training.deck.measures import ANNEX_NOTE, LARGE_ROSTER, TABLE_ROWS
 from kip_training.deck.model import (
     Bullets,
     Chart,
@@ -35,209 +68,13 @@ from kip_training.deck.model import (
     Slide,
     Table,
     Text,
-    Tone,
 )
+from kip_training.deck.monev import has_content, monev_slide
 from kip_training.metrics import Comparison, PeriodSummary
+from kip_training.monev.slide import MonevSlide
 from kip_training.quiz.analytics import TrainingSummary
-from kip_training.reports import Period, schema
-from kip_training.reports.schema import Severity
+from kip_training.reports import schema
 from kip_training.textfmt import format_date, format_number, format_percent
-
-NO_DATA = "—"
-
-INTERNAL_ESTIMATE = "Perkiraan internal — bukan nilai monev Komisi Informasi"
-MEETING_WORKING_DAYS_AFTER_PERIOD = 15
-#: An OPD is followed up when less than this share of its periodic information is fresh.
-BERKALA_MIN_FRESH = 0.5
-
-
-# --------------------------------------------------------------------------- formatting
-
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        return math.isnan(float(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def fmt_count(value: Any) -> str:
-    return NO_DATA if _missing(value) else format_number(float(value))
-
-
-def fmt_percent(value: Any) -> str:
-    return NO_DATA if _missing(value) else format_percent(float(value), 1)
-
-
-def fmt_days(value: Any) -> str:
-    if _missing(value):
-        return NO_DATA
-    value = float(value)
-    return format_number(value, 0 if value == int(value) else 1)
-
-
-def _arrow(change: float) -> str:
-    if change > 0:
-        return "▲"
-    if change < 0:
-        return "▼"
-    return "="
-
-
-def fmt_change(change: float | None, kind: str) -> str:
-    """A change as shown in the headline table: "▲ 12", "▼ 3,5 poin", "= 0 hari"."""
-    if _missing(change):
-        return NO_DATA
-    assert change is not None
-    arrow = _arrow(change)
-    if kind == "percent":
-        return f"{arrow} {format_number(abs(change) * 100, 1)} poin"
-    if kind == "days":
-        return f"{arrow} {fmt_days(abs(change))} hari"
-    return f"{arrow} {fmt_count(abs(change))}"
-
-
-def _tone(change: float | None, better: str | None) -> Tone:
-    if _missing(change) or not change or better is None:
-        return None
-    assert change is not None
-    up_is_good = better == "naik"
-    return "baik" if (change > 0) == up_is_good else "buruk"
-
-
-def _code_label(code: str, labels: Mapping[str, str]) -> str:
-    return labels.get(code) or str(code).replace("_", " ").capitalize()
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _get(row: Mapping[str, Any], key: str, default: Any = 0) -> Any:
-    value = row.get(key, default)
-    return default if value is None else value
-
-
-def _num(value: Any) -> float:
-    return 0.0 if _missing(value) else float(value)
-
-
-def short_name(row: Mapping[str, Any], code: str = "") -> str:
-    """The OPD's abbreviation for chart labels (its name, or code, when it has none)."""
-    for key in ("singkatan", "nama"):
-        value = row.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return str(code)
-
-
-USABLE_STATUS = ("tepat_waktu", "terlambat")
-INCOMPLETE_MARK = "*"
-INCOMPLETE_NOTE = (
-    "* Angka tidak lengkap: sebagian baris laporan OPD ini ditolak saat pemeriksaan "
-    "(lihat hasil pemeriksaan per OPD); angkanya batas bawah, bukan nol."
-)
-
-
-def usable(row: Mapping[str, Any]) -> bool:
-    """Whether the OPD's report gives figures (on time or late; not unusable, not missing)."""
-    return row.get("status_laporan") in USABLE_STATUS
-
-
-def incomplete(row: Mapping[str, Any]) -> bool:
-    """Whether the OPD's figures are incomplete: a usable report with rows rejected."""
-    return usable(row) and row.get("lengkap") is not None and not bool(row.get("lengkap"))
-
-
-def _with_status(rows: Mapping[str, Mapping[str, Any]], status: str) -> list[str]:
-    """The codes of the OPDs (rows by code) with that reporting status, in order."""
-    return [code for code, row in rows.items() if row.get("status_laporan") == status]
-
-
-def long_name(row: Mapping[str, Any], code: str = "") -> str:
-    value = row.get("nama")
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return short_name(row, code)
-
-
-def _rows(per_opd: pd.DataFrame) -> list[tuple[str, dict[str, Any]]]:
-    """(code, row dict) for every OPD of the summary, in roster order.
-
-    The same dicts as ``per_opd.to_dict("records")`` (Python scalars: int, float, str,
-    Timestamp, NaN/NaT), built from whole columns: ``Series.tolist`` converts a column
-    in one go, where ``to_dict`` boxes every cell on its own (3x slower on 1,000 OPDs).
-    """
-    codes = [str(code) for code in per_opd.index]
-    names = list(per_opd.columns)
-    columns = []
-    for j in range(len(names)):
-        column = per_opd.iloc[:, j]
-        values = column.tolist()
-        if is_object_dtype(column.dtype) or is_extension_array_dtype(column.dtype):
-            values = [_native(v) for v in values]  # as to_dict boxes these columns
-        columns.append(values)
-    records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-    if not names:  # zip(*[]) yields nothing; to_dict gives one empty dict per row
-        records = [{} for _ in codes]
-    return list(zip(codes, records, strict=True))
-
-
-def _native(value: Any) -> Any:
-    """A cell of an object or extension column as ``to_dict`` gives it: NA as None,
-    NumPy scalars as Python ones (datetimes as Timestamp)."""
-    if value is pd.NA:
-        return None
-    if isinstance(value, np.datetime64 | np.timedelta64):
-        return pd.Timestamp(value) if isinstance(value, np.datetime64) else pd.Timedelta(value)
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-def _top_with_rest(
-    items: Sequence[tuple[str, float]], top_n: int, rest_label: str = "Lainnya"
-) -> list[tuple[str, float]]:
-    """The top_n items by value, then one item grouping the rest (when there is a rest)."""
-    ordered = sorted(items, key=lambda item: -item[1])
-    head, rest = ordered[:top_n], ordered[top_n:]
-    if rest:
-        head.append((f"{rest_label} ({len(rest)} OPD)", sum(v for _, v in rest)))
-    return head
-
-
-def default_meeting_date(period: Period, calendar: WorkingCalendar | None = None) -> dt.date:
-    """The meeting date when config sets none: the 15th working day after the semester.
-
-    A meeting is never set on a cuti bersama day, whatever reading the deadlines use.
-    """
-    if calendar is None:
-        calendar = WorkingCalendar.from_config()
-    calendar = calendar.with_reading(law.CUTI_BERSAMA_LIBUR)
-    return calendar.add_working_days(period.end, MEETING_WORKING_DAYS_AFTER_PERIOD)
-
-
-def six_months_on(day: dt.date, calendar: WorkingCalendar | None = None) -> dt.date:
-    """The same day six months later (clamped to the month's end), moved to a working day."""
-    month = day.month + 6
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for dom in range(day.day, 0, -1):
-        try:
-            result = dt.date(year, month, dom)
-            break
-        except ValueError:
-            continue
-    if calendar is not None:
-        calendar = calendar.with_reading(law.CUTI_BERSAMA_LIBUR)
-        while not calendar.is_working_day(result):
-            result += dt.timedelta(days=1)
-    return result
-
-
-# --------------------------------------------------------------------------- slides
-
 
 HEADLINE = (
     # (label, totals keys summed, kind, which direction is better)
@@ -281,7 +118,11 @@ def headline_rows(comparison: Comparison) -> list[dict[str, Any]]:
     for label, keys, kind, better in HEADLINE:
         now = _total(current, keys)
         before = _total(previous, keys)
-        change = None if now is None or before is None else now - before
+        if kind == "percent":  # points between the rounded figures shown
+            change = pp_change(now, before)
+            change = None if change is None else change / 100
+        else:
+            change = None if now is None or before is None else now - before
         rows.append(
             {
                 "label": label,
@@ -305,7 +146,28 @@ def _reading_note(calendar: WorkingCalendar) -> str:
     )
 
 
-def _headline_slide(comparison: Comparison, calendar: WorkingCalendar) -> Slide:
+def excluded_text(summary: PeriodSummary, facts: IntakeFacts | None) -> str:
+    """ "1.194 permohonan dilaporkan, 4 tidak dapat dipakai; 1 OPD laporannya tidak dapat
+    dipakai" — what the headline figures leave out, and why."""
+    parts = []
+    if facts is not None:
+        parts.append(
+            f"{fmt_count(facts.requests_read)} permohonan dilaporkan, "
+            f"{fmt_count(facts.requests_rejected)} tidak dapat dipakai (baris bergalat, "
+            "lihat slide kualitas data)"
+        )
+    unusable = summary.totals.get("opd_tidak_dapat_dipakai") or 0
+    missing = summary.totals.get("opd_tidak_melapor") or 0
+    if unusable:
+        parts.append(f"{fmt_count(unusable)} OPD laporannya tidak dapat dipakai (tidak dihitung)")
+    if missing:
+        parts.append(f"{fmt_count(missing)} OPD belum melapor")
+    return "; ".join(parts) + "." if parts else ""
+
+
+def _headline_slide(
+    comparison: Comparison, calendar: WorkingCalendar, facts: IntakeFacts | None = None
+) -> Slide:
     current = comparison.current
     previous = comparison.previous
     rows = headline_rows(comparison)
@@ -340,16 +202,21 @@ def _headline_slide(comparison: Comparison, calendar: WorkingCalendar) -> Slide:
     return Slide(
         key="headline",
         layout="isi",
-        title=f"Angka utama {current.period.title}",
+        title=(
+            f"Angka utama {current.period.title}: {fmt_count(current.totals.get('permohonan'))} "
+            f"permohonan, {fmt_percent(current.totals.get('persen_tepat_waktu'))} tepat waktu"
+        ),
         agenda="Angka utama dibanding semester lalu",
-        blocks=(Table(columns, body, large=True, tones=tones),),
+        blocks=(Table(columns, body, large=True, tones=tones),)
+        + ((Text((excluded,)),) if (excluded := excluded_text(current, facts)) else ()),
         notes=(
             f"Angka utama layanan informasi seluruh OPD pada {current.period.title}, "
             "dihitung dari laporan PPID Pembantu yang diterima. "
             f"Tepat waktu berarti pemberitahuan tertulis paling lambat {notice.working_days} "
             f"hari kerja ({notice.basis}) atau {extended.working_days} hari kerja dengan "
             f"perpanjangan ({extended.basis}). {law.DAY_ZERO_CONVENTION} "
-            f"{_reading_note(calendar)} {compare_note} "
+            f"{_reading_note(calendar)} {compare_note} {excluded} "
+            "Perubahan persentase dalam poin persentase, dihitung dari angka bulat yang tampil. "
             "Tanyakan: apa yang menjelaskan perubahan terbesar? Apakah semua permohonan "
             "sudah dicatat di register?"
         ),
@@ -390,14 +257,15 @@ def _reporting_slide(
     )
     blocks: list = [figures]
     due_days = config.report_due_working_days if config is not None else None
-    if due_days and calendar is not None:
-        due_date = calendar.add_working_days(summary.period.end, due_days)
+    due_date = report_due(summary, config, calendar)
+    late = len(summary.late_opd)
+    if due_date is not None:
         blocks.append(
             Text(
                 (
-                    f"Batas penyampaian laporan {summary.period.title}: "
-                    f"{format_date(due_date)} ({due_days} hari kerja setelah semester "
-                    "berakhir).",
+                    f"Batas data: laporan {summary.period.title} paling lambat "
+                    f"{format_date(due_date)}; {count_words(late, 'laporan')} masuk sesudahnya "
+                    "(terlambat, tetap dihitung).",
                 )
             )
         )
@@ -405,9 +273,11 @@ def _reporting_slide(
         blocks.append(
             Table(
                 (Column("OPD", 4), Column("Status", 1.6), Column("Tanggal laporan", 2)),
-                tuple(row[1:] for row in flagged),
+                tuple(row[1:] for row in flagged[:TABLE_ROWS]),
             )
         )
+        if len(flagged) > TABLE_ROWS:
+            blocks.append(Text((f"{len(flagged) - TABLE_ROWS} OPD lainnya: {ANNEX_NOTE}",)))
     else:
         blocks.append(Text(("Semua OPD menyampaikan laporan tepat waktu.",)))
     due_text = (
@@ -419,11 +289,17 @@ def _reporting_slide(
     return Slide(
         key="pelapor",
         layout="isi",
-        title="Kepatuhan pelaporan PPID Pembantu",
+        title=(
+            f"{fmt_count(totals.get('opd_tepat_waktu'))} dari {fmt_count(totals.get('opd_wajib'))} "
+            f"OPD melapor tepat waktu; {len(flagged)} OPD terlambat, belum melapor atau laporannya "
+            "tidak dapat dipakai"
+        ),
         agenda="Kepatuhan pelaporan PPID Pembantu",
         blocks=tuple(blocks),
         notes=(
-            "Siapa yang melapor tepat waktu, terlambat, atau belum melapor sama sekali. "
+            "Siapa yang melapor tepat waktu, terlambat, atau belum melapor sama sekali: "
+            + "; ".join(f"{r[1]} ({r[2].lower()}, {r[3]})" for r in flagged[:12])
+            + ". "
             "'Tidak dapat dipakai': berkasnya tiba tetapi tidak terbaca atau identitas/isinya "
             "ditolak, sehingga angkanya tidak dihitung (bukan nol). "
             f"{due_text}"
@@ -433,72 +309,16 @@ def _reporting_slide(
     )
 
 
-def _fmt_date(value: Any) -> str:
-    if value is None or _missing_date(value):
-        return NO_DATA
-    if hasattr(value, "date") and callable(value.date):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return format_date(value, weekday=False)
-    return str(value)
-
-
-def _missing_date(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _requests_slide(summary: PeriodSummary, top_n: int) -> Slide:
-    rows = [(c, r) for c, r in _rows(summary.per_opd) if usable(r)]
-    items = [
-        (short_name(r, c) + (INCOMPLETE_MARK if incomplete(r) else ""), _num(_get(r, "permohonan")))
-        for c, r in rows
-    ]
-    with_requests = [item for item in items if item[1] > 0]
-    total = sum(v for _, v in items)
-    partial = sum(1 for _, r in rows if incomplete(r))
-    unusable = _with_status(dict(_rows(summary.per_opd)), "tidak_dapat_dipakai")
-    if with_requests:
-        top = _top_with_rest(with_requests, top_n)
-        block: Any = Chart(
-            "bar",
-            "Jumlah permohonan",
-            tuple(name for name, _ in top),
-            (Series("Permohonan", tuple(v for _, v in top)),),
-            grouped_last=len(top) > len(with_requests[:top_n]),
-        )
-    else:
-        block = Text(("Tidak ada permohonan informasi yang dilaporkan pada semester ini.",))
-    lead = Text(
-        (
-            f"{fmt_count(total)} permohonan di {fmt_count(len(with_requests))} OPD; "
-            f"{fmt_count(len(items) - len(with_requests))} OPD tidak mencatat permohonan.",
-            *((INCOMPLETE_NOTE,) if partial else ()),
-            *(
-                (
-                    f"{fmt_count(len(unusable))} OPD laporannya tidak dapat dipakai "
-                    "dan tidak dihitung (bukan nol).",
-                )
-                if unusable
-                else ()
-            ),
-        )
-    )
-    return Slide(
-        key="permohonan",
-        layout="isi",
-        title=f"Permohonan informasi per OPD ({top_n} terbanyak)",
-        agenda="Permohonan informasi per OPD",
-        blocks=(lead, block),
-        notes=(
-            f"Jumlah permohonan informasi per OPD, {top_n} OPD terbanyak; OPD lainnya "
-            "dijumlahkan dalam satu batang. Angka lengkap per OPD ada di lampiran. "
-            "Tanyakan kepada OPD tanpa permohonan: apakah memang tidak ada permohonan, atau "
-            "permohonan belum dicatat di register (termasuk yang datang lewat media sosial "
-            "dan telepon)?"
-        ),
+def _decisions_title(summary: PeriodSummary) -> str:
+    totals = summary.totals
+    requests = _num(totals.get("permohonan"))
+    granted = _num(totals.get("dipenuhi_seluruhnya")) + _num(totals.get("dipenuhi_sebagian"))
+    refused = int(_num(totals.get("ditolak")))
+    letters = summary.refusals_by_letter
+    top = str(letters.idxmax()) if refused and len(letters) and letters.max() > 0 else ""
+    return (
+        f"{fmt_percent(granted / requests) if requests else NO_DATA} permohonan dipenuhi; "
+        f"{fmt_count(refused)} ditolak" + (f", terbanyak Pasal 17 huruf {top}" if top else "")
     )
 
 
@@ -529,7 +349,7 @@ def _decisions_slide(summary: PeriodSummary) -> Slide:
     return Slide(
         key="keputusan",
         layout="isi",
-        title="Keputusan dan alasan penolakan",
+        title=_decisions_title(summary),
         agenda="Keputusan dan alasan penolakan",
         blocks=(Columns((decision_chart, refusal_block), (0.4, 0.6)),),
         notes=(
@@ -563,366 +383,6 @@ def working_day_bins(days: Any) -> list[tuple[str, int]]:
     return [(label, int(n)) for label, n in zip(labels, counts, strict=True)]
 
 
-def _timeliness_slide(summary: PeriodSummary, config: Config | None, top_n: int) -> Slide:
-    totals = summary.totals
-    threshold = config.ontime_threshold if config is not None else 0.8
-    rated = [
-        (short_name(r, c), float(r["persen_tepat_waktu"]))
-        for c, r in _rows(summary.per_opd)
-        if not _missing(r.get("persen_tepat_waktu"))
-    ]
-    rated.sort(key=lambda item: (item[1], item[0]))
-    lowest = rated[:top_n]
-    blocks: list = [
-        Text(
-            (
-                f"Tepat waktu: {fmt_percent(totals.get('persen_tepat_waktu'))} "
-                f"(≤ {law.NOTICE_DAYS} hari kerja: {fmt_count(totals.get('tepat_10'))}; "
-                f"dengan perpanjangan ≤ {law.NOTICE_DAYS_EXTENDED}: "
-                f"{fmt_count(totals.get('tepat_17'))}; terlambat: "
-                f"{fmt_count(totals.get('terlambat'))}). Median "
-                f"{fmt_days(totals.get('hari_kerja_median'))} hari kerja.",
-            )
-        )
-    ]
-    charts: list = []
-    if lowest:
-        charts.append(
-            Chart(
-                "bar",
-                f"Persentase tepat waktu ({len(lowest)} OPD terendah)",
-                tuple(name for name, _ in lowest),
-                (Series("Tepat waktu", tuple(v for _, v in lowest)),),
-                number_format="0%",
-                axis_max=1.0,
-            )
-        )
-    else:
-        charts.append(Text(("Belum ada pemberitahuan tertulis yang tercatat.",)))
-    bins = working_day_bins(summary.working_days_to_notice)  # whole column, no list
-    charts.append(
-        Chart(
-            "column",
-            "Hari kerja sampai pemberitahuan",
-            tuple(label for label, _ in bins),
-            (Series("Permohonan", tuple(float(n) for _, n in bins)),),
-        )
-    )
-    blocks.append(Columns(tuple(charts)))
-    notice = law.DEADLINES["pemberitahuan"]
-    return Slide(
-        key="ketepatan",
-        layout="isi",
-        title="Ketepatan waktu pemberitahuan",
-        agenda="Ketepatan waktu pemberitahuan",
-        blocks=tuple(blocks),
-        notes=(
-            f"Kiri: OPD dengan persentase pemberitahuan tepat waktu terendah (ambang tindak "
-            f"lanjut {format_percent(threshold)}). Kanan: sebaran hari kerja dari diterimanya "
-            f"permohonan sampai pemberitahuan tertulis; batasnya {notice.working_days} hari "
-            f"kerja ({notice.basis}), dapat diperpanjang paling lama {law.EXTENSION_DAYS} hari "
-            "kerja dengan alasan tertulis. Hari libur nasional dan cuti bersama tidak dihitung. "
-            "Tanyakan: di mana permohonan tertahan (disposisi, koordinasi dengan bidang "
-            "pemilik data)? Apakah perpanjangan diberitahukan tertulis beserta alasannya?"
-        ),
-    )
-
-
-def _objections_slide(comparison: Comparison) -> Slide:
-    summary = comparison.current
-    totals = summary.totals
-    changes = {
-        key: (comparison.change(key) if comparison.previous is not None else None)
-        for key in ("keberatan", "sengketa")
-    }
-
-    def detail(key: str) -> str:
-        change = changes[key]
-        if change is None:
-            return ""
-        before = comparison.previous.period.title
-        if not change:
-            return f"sama dengan {before}"
-        return f"{fmt_change(change, 'count')} dibanding {before}"
-
-    figures = Figures(
-        (
-            Figure(
-                "Keberatan",
-                fmt_count(totals.get("keberatan")),
-                detail("keberatan"),
-                _tone(changes["keberatan"], "turun"),
-            ),
-            Figure(
-                "Sengketa informasi",
-                fmt_count(totals.get("sengketa")),
-                detail("sengketa"),
-                _tone(changes["sengketa"], "turun"),
-            ),
-        )
-    )
-    grounds = [(str(g), _num(v)) for g, v in summary.objections_by_ground.items() if _num(v) > 0]
-    blocks: list = []
-    if grounds:
-        blocks.append(
-            Chart(
-                "bar",
-                "Keberatan menurut alasan (Pasal 35 ayat (1))",
-                tuple(f"Huruf {g}: {law.PASAL_35_GROUNDS.get(g, '')}" for g, _ in grounds),
-                (Series("Keberatan", tuple(v for _, v in grounds)),),
-            )
-        )
-    else:
-        blocks.append(Text(("Tidak ada keberatan pada semester ini.",)))
-    labels = schema.HASIL_SENGKETA
-    outcomes = [
-        (_code_label(str(k), labels), _num(v))
-        for k, v in summary.dispute_outcomes.items()
-        if _num(v) > 0
-    ]
-    if outcomes:
-        blocks.append(
-            Chart(
-                "bar",
-                "Hasil sengketa di Komisi Informasi",
-                tuple(k for k, _ in outcomes),
-                (Series("Sengketa", tuple(v for _, v in outcomes)),),
-            )
-        )
-    else:
-        blocks.append(Text(("Tidak ada sengketa informasi pada semester ini.",)))
-    answer = law.DEADLINES["tanggapan_keberatan"]
-    dispute = law.DEADLINES["sengketa"]
-    silent = law.DEADLINES["sengketa_tanpa_tanggapan"]
-    return Slide(
-        key="keberatan",
-        layout="isi",
-        title="Keberatan dan sengketa informasi",
-        agenda="Keberatan dan sengketa informasi",
-        blocks=(figures, Columns(tuple(blocks))),
-        notes=(
-            "Keberatan yang diajukan kepada Atasan PPID menurut alasannya, dan sengketa "
-            f"yang sampai ke Komisi Informasi. Atasan PPID menanggapi keberatan paling lambat "
-            f"{answer.working_days} hari kerja ({answer.basis}); pemohon dapat mengajukan "
-            f"sengketa dalam {dispute.working_days} hari kerja ({dispute.basis}); bila Atasan "
-            f"PPID tidak menanggapi, praktiknya {silent.working_days} hari kerja sesudah "
-            f"{answer.working_days} hari kerja itu berakhir ({silent.basis}). Di Komisi "
-            "Informasi, mediasi hanya untuk alasan keberatan Pasal 35 ayat (1) huruf b–g; "
-            "penolakan berdasarkan Pasal 17 langsung diselesaikan lewat ajudikasi "
-            "nonlitigasi (Pasal 40 ayat (2)). "
-            "Tanyakan: apakah setiap keberatan dijawab tertulis tepat waktu? Alasan mana "
-            "yang paling sering, dan apa yang bisa dicegah di layanan pertama?"
-        ),
-    )
-
-
-def _periodic_slide(summary: PeriodSummary) -> Slide:
-    rows = []
-    for code, row in _rows(summary.per_opd):
-        items = _num(_get(row, "berkala_item"))
-        fresh = _num(_get(row, "berkala_mutakhir"))
-        reported = usable(row)
-        rows.append(
-            (
-                long_name(row, code),
-                fmt_count(items) if reported else NO_DATA,
-                fmt_count(_get(row, "berkala_terbit")) if reported else NO_DATA,
-                fmt_count(fresh) if reported else NO_DATA,
-                fmt_percent(fresh / items) if reported and items else NO_DATA,
-            )
-        )
-    article = law.CATEGORIES["berkala"].article
-    return Slide(
-        key="berkala",
-        layout="isi",
-        title=f"Informasi berkala ({article.split()[-2]} {article.split()[-1]}) per OPD",
-        agenda="Informasi berkala per OPD",
-        blocks=(
-            Table(
-                (
-                    Column("OPD", 4.2),
-                    Column("Item berkala", 1.2, "right"),
-                    Column("Terbit", 1.1, "right"),
-                    Column("Mutakhir", 1.1, "right"),
-                    Column("% mutakhir", 1.2, "right"),
-                ),
-                tuple(rows),
-            ),
-        ),
-        notes=(
-            f"Informasi berkala ({article}) per OPD: jumlah item yang dicatat, yang sudah "
-            "diumumkan, dan yang mutakhir (diumumkan atau diperbarui dalam enam bulan "
-            "terakhir); informasi berkala diumumkan paling singkat 6 (enam) bulan sekali. "
-            "Tanyakan: item mana yang belum diumumkan, di mana diumumkan (situs, papan "
-            "pengumuman), dan siapa yang memperbaruinya?"
-        ),
-    )
-
-
-def _quality_slide(summary: PeriodSummary, top_n: int) -> Slide:
-    rows = _rows(summary.per_opd)
-    errors = sum(_num(_get(r, "masalah_galat")) for _, r in rows)
-    warnings = sum(_num(_get(r, "masalah_peringatan")) for _, r in rows)
-    with_problems = [
-        (short_name(r, c), _num(_get(r, "masalah_galat")), _num(_get(r, "masalah_peringatan")))
-        for c, r in rows
-        if _num(_get(r, "masalah_galat")) + _num(_get(r, "masalah_peringatan")) > 0
-    ]
-    with_problems.sort(key=lambda item: (-(item[1] + item[2]), item[0]))
-    lead = Text(
-        (
-            f"Pemeriksaan laporan menemukan {fmt_count(errors)} galat dan "
-            f"{fmt_count(warnings)} peringatan pada {fmt_count(len(with_problems))} OPD.",
-        )
-    )
-    if with_problems:
-        head, rest = with_problems[:top_n], with_problems[top_n:]
-        categories = [name for name, _, _ in head]
-        galat = [g for _, g, _ in head]
-        peringatan = [p for _, _, p in head]
-        if rest:
-            categories.append(f"Lainnya ({len(rest)} OPD)")
-            galat.append(sum(g for _, g, _ in rest))
-            peringatan.append(sum(p for _, _, p in rest))
-        block: Any = Chart(
-            "bar_stacked",
-            "Masalah data per OPD",
-            tuple(categories),
-            (
-                Series(Severity.GALAT.label, tuple(galat)),
-                Series(Severity.PERINGATAN.label, tuple(peringatan)),
-            ),
-        )
-    else:
-        block = Text(("Tidak ada masalah data: semua laporan lolos pemeriksaan.",))
-    return Slide(
-        key="kualitas",
-        layout="isi",
-        title="Kualitas data laporan",
-        agenda="Kualitas data laporan",
-        blocks=(lead, block),
-        notes=(
-            "Masalah yang ditemukan pemeriksaan laporan (kip check) per OPD. Galat: baris "
-            "yang tidak dapat dihitung (misalnya tanggal tidak sah, keputusan kosong); "
-            "peringatan: nilai yang ditafsirkan ulang atau janggal. Rincian per baris ada di "
-            "hasil kip check untuk setiap berkas. Tanyakan: apakah OPD memakai templat "
-            "laporan terbaru, dan siapa yang mengisi register permohonan?"
-        ),
-    )
-
-
-def _readiness_slide(summary: PeriodSummary, config: Config | None) -> Slide:
-    year = summary.period.year
-    overrides = config.monev_overrides if config is not None else None
-    regime = law.monev_regime(year, overrides)
-    rows = []
-    for code, row in _rows(summary.per_opd):
-        score = row.get("indeks_kesiapan")
-        band = row.get("kualifikasi_internal")
-        rows.append(
-            (
-                -1.0 if _missing(score) else float(score),
-                long_name(row, code),
-                NO_DATA if _missing(score) else format_number(float(score), 1),
-                band if isinstance(band, str) and band else NO_DATA,
-            )
-        )
-    rows.sort(key=lambda item: (-item[0], item[1]))
-    counts = {band.kualifikasi: 0 for band in regime.bands}
-    for _, _, _, band in rows:
-        if band in counts:
-            counts[band] += 1
-    band_text = (
-        f"Perkiraan internal dengan {regime.basis}: "
-        + "; ".join(f"{name}: {n} OPD" for name, n in counts.items())
-        + "."
-    )
-    weights = config.readiness_weights if config is not None else {}
-    weight_text = ", ".join(
-        f"{k.replace('_', ' ')} {format_number(v)}%" for k, v in weights.items()
-    )
-    return Slide(
-        key="kesiapan",
-        layout="isi",
-        title="Indeks kesiapan internal per OPD",
-        agenda="Indeks kesiapan internal",
-        blocks=(
-            Text((INTERNAL_ESTIMATE,), emphasis=True),
-            Text((band_text,)),
-            Table(
-                (
-                    Column("OPD", 4.5),
-                    Column("Indeks (0–100)", 1.4, "right"),
-                    Column("Kualifikasi (batas KI)", 2.2),
-                ),
-                tuple(row[1:] for row in rows),
-            ),
-        ),
-        notes=(
-            f"{INTERNAL_ESTIMATE}. Indeks 0–100 dihitung dari laporan PPID Pembantu"
-            + (f" dengan bobot {weight_text}" if weight_text else "")
-            + f", lalu dipetakan ke {regime.basis}; nama kualifikasi itu milik Komisi Informasi, "
-            "bukan hasil monev OPD. Nilai resmi "
-            "hanya berasal dari monev Komisi Informasi (SAQ, verifikasi, presentasi atau "
-            "visitasi). "
-            "Gunakan untuk melihat OPD mana yang perlu dibantu sebelum monev, bukan untuk "
-            "memberi peringkat resmi. Tanyakan: bukti apa yang perlu disiapkan OPD untuk monev?"
-        ),
-    )
-
-
-def _training_slide(training: TrainingSummary, top_n: int) -> Slide:
-    by_topic = training.by_topic
-    answers = float(by_topic["jawaban"].sum()) if len(by_topic) else 0.0
-    if answers:
-        average = float((by_topic["jawaban"] * by_topic["rata_rata"]).sum()) / answers
-    else:
-        average = float("nan")
-    figures = (
-        (0, f"Peserta: {fmt_count(training.participants)}"),
-        (0, f"Jawaban: {fmt_count(training.answers)}"),
-        (0, f"Kuis: {fmt_count(training.quizzes)}"),
-        (0, f"Rata-rata jawaban benar: {fmt_percent(average)}"),
-    )
-    titles = {str(t): str(j) for t, j in zip(by_topic["topic"], by_topic["judul"], strict=False)}
-    lowest = list(zip(by_topic["judul"], by_topic["rata_rata"], strict=False))[:top_n]
-    chart = (
-        Chart(
-            "bar",
-            "Rata-rata jawaban benar per topik",
-            tuple(str(j) for j, _ in lowest),
-            (Series("Rata-rata benar", tuple(float(v) for _, v in lowest)),),
-            number_format="0%",
-            axis_max=1.0,
-        )
-        if lowest
-        else Text(("Belum ada jawaban kuis.",))
-    )
-    weakest = [titles.get(str(t), str(t)) for t in training.weakest_topics]
-    side = Bullets(
-        figures
-        + (
-            ((0, "Topik terlemah:"),) + tuple((1, t) for t in weakest)
-            if weakest
-            else ((0, "Belum ada topik yang menonjol lemah."),)
-        )
-    )
-    blocks = [Columns((chart, side), (0.62, 0.38))]
-    return Slide(
-        key="pelatihan",
-        layout="isi",
-        title="Hasil pelatihan PPID Pembantu",
-        agenda="Hasil pelatihan",
-        blocks=tuple(blocks),
-        notes=(
-            "Hasil kuis pelatihan UU KIP: jumlah peserta, jawaban, dan rata-rata jawaban "
-            "benar per topik (topik terlemah di atas). Topik terlemah menjadi bahan "
-            "pendalaman di sesi berikutnya. Tanyakan: bagian mana yang membingungkan, dan "
-            "apakah contoh kasus dari OPD sendiri dapat dipakai untuk latihan?"
-        ),
-    )
-
-
 def attention_reasons(row: Mapping[str, Any], threshold: float) -> list[str]:
     """Why an OPD needs follow-up, derived from its figures."""
     status = row.get("status_laporan")
@@ -953,45 +413,6 @@ def attention_reasons(row: Mapping[str, Any], threshold: float) -> list[str]:
     return reasons
 
 
-def _follow_up_slide(
-    summary: PeriodSummary, config: Config | None, meeting: dt.date, calendar: WorkingCalendar
-) -> Slide:
-    threshold = config.ontime_threshold if config is not None else 0.8
-    rows = []
-    for code, row in _rows(summary.per_opd):
-        reasons = attention_reasons(row, threshold)
-        if reasons:
-            rows.append((long_name(row, code), "; ".join(reasons)))
-    next_meeting = six_months_on(meeting, calendar)
-    following = summary.period.next()
-    due_days = config.report_due_working_days if config is not None else None
-    lead = [f"Rapat koordinasi berikutnya: {format_date(next_meeting)}."]
-    if due_days and calendar is not None:
-        due = calendar.add_working_days(following.end, due_days)
-        lead[0] += f" Laporan {following.title} paling lambat {format_date(due, weekday=False)}."
-    blocks: list = [Text(tuple(lead), emphasis=True)]
-    if rows:
-        blocks.append(
-            Table((Column("OPD", 3.2), Column("Perlu perhatian karena", 6.0)), tuple(rows))
-        )
-    else:
-        blocks.append(Text(("Tidak ada OPD yang perlu tindak lanjut khusus.",)))
-    return Slide(
-        key="tindak_lanjut",
-        layout="isi",
-        title="Tindak lanjut",
-        agenda="Tindak lanjut dan rapat berikutnya",
-        blocks=tuple(blocks),
-        notes=(
-            "OPD yang perlu perhatian, disusun otomatis dari angka: belum melapor, laporan "
-            f"terlambat, pemberitahuan tepat waktu di bawah {format_percent(threshold)} "
-            "(ambang di kip.toml), galat data, dan informasi berkala yang belum mutakhir. "
-            "Sepakati bersama setiap OPD: langkah perbaikan, penanggung jawab, dan batas "
-            "waktunya sebelum rapat berikutnya."
-        ),
-    )
-
-
 #: Weights share out the width left once every column fits its text (names first).
 APPENDIX_COLUMNS = (
     Column("OPD", 4.0),
@@ -1003,10 +424,13 @@ APPENDIX_COLUMNS = (
     Column("Median HK", 0.3, "right"),
     Column("Keberatan", 0.3, "right"),
     Column("Sengketa", 0.3, "right"),
-    Column("Berkala terbit/item", 0.3, "right"),
+    Column("Berkala terbit/ item", 0.3, "right"),
     Column("Galat/ peringatan", 0.3, "right"),
     Column("Indeks", 0.3, "right"),
 )
+#: The appendix's columns are shown on two tables, so that each fits a 4:3 slide too:
+#: the service figures, then objections, periodic information, the check and the index.
+APPENDIX_SERVICE = 7
 
 
 def appendix_rows(summary: PeriodSummary) -> list[tuple[str, ...]]:
@@ -1042,25 +466,111 @@ def appendix_rows(summary: PeriodSummary) -> list[tuple[str, ...]]:
     return out
 
 
-def _appendix_slide(summary: PeriodSummary) -> Slide:
-    return Slide(
+def group_rows(summary: PeriodSummary, threshold: float = 0.8) -> list[tuple[str, ...]]:
+    """Per roster ``kelompok``: OPDs, reports usable, requests, on-time share, median
+    readiness (the large-roster appendix)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for _, row in _rows(summary.per_opd):
+        groups.setdefault(str(row.get("kelompok") or "lainnya"), []).append(row)
+    out = []
+    for name in sorted(groups):
+        rows = groups[name]
+        used = [r for r in rows if usable(r)]
+        notices = sum(_num(_get(r, "pemberitahuan")) for r in used)
+        ontime = sum(_num(_get(r, "tepat_10")) + _num(_get(r, "tepat_17")) for r in used)
+        below = sum(
+            1
+            for r in used
+            if not _missing(r.get("persen_tepat_waktu"))
+            and float(r["persen_tepat_waktu"]) < threshold
+        )
+        scores = [
+            float(r["indeks_kesiapan"]) for r in used if not _missing(r.get("indeks_kesiapan"))
+        ]
+        out.append(
+            (
+                name.replace("_", " ").capitalize(),
+                fmt_count(len(rows)),
+                fmt_count(len(used)),
+                fmt_count(sum(_num(_get(r, "permohonan")) for r in used)),
+                fmt_percent(ontime / notices) if notices else NO_DATA,
+                fmt_count(below),
+                format_number(float(np.median(scores)), 1) if scores else NO_DATA,
+            )
+        )
+    return out
+
+
+GROUP_COLUMNS = (
+    Column("Kelompok", 2.2),
+    Column("OPD", 0.8, "right"),
+    Column("Laporan dipakai", 1.3, "right"),
+    Column("Permohonan", 1.2, "right"),
+    Column("Tepat waktu", 1.2, "right"),
+    Column("OPD di bawah ambang", 1.4, "right"),
+    Column("Median indeks", 1.2, "right"),
+)
+
+
+def _appendix_slides(summary: PeriodSummary, large: bool = False) -> list[Slide]:
+    if large:
+        return [
+            Slide(
+                key="lampiran",
+                layout="isi",
+                appendix=True,
+                title=f"Lampiran: angka per kelompok OPD, {summary.period.title}",
+                blocks=(Table(GROUP_COLUMNS, tuple(group_rows(summary))), Text((ANNEX_NOTE,))),
+                notes=(
+                    f"{len(summary.per_opd)} OPD, dirangkum per kelompok roster. Tabel satu baris "
+                    "per OPD terlalu panjang untuk paparan: ada di lampiran xlsx (lembar Per OPD). "
+                    f"Indeks: {INTERNAL_ESTIMATE.lower()}."
+                ),
+            )
+        ]
+    rows = appendix_rows(summary)
+    note = (
+        (Text((INCOMPLETE_NOTE,)),) if any(incomplete(r) for _, r in _rows(summary.per_opd)) else ()
+    )
+    service = Slide(
         key="lampiran",
         layout="isi",
-        title=f"Lampiran: angka per OPD, {summary.period.title}",
-        blocks=(Table(APPENDIX_COLUMNS, tuple(appendix_rows(summary))),)
-        + (
-            (Text((INCOMPLETE_NOTE,)),)
-            if any(incomplete(r) for _, r in _rows(summary.per_opd))
-            else ()
-        ),
+        appendix=True,
+        title=f"Lampiran: layanan per OPD, {summary.period.title}",
+        blocks=(
+            Table(
+                APPENDIX_COLUMNS[:APPENDIX_SERVICE],
+                tuple(r[:APPENDIX_SERVICE] for r in rows),
+            ),
+        )
+        + note,
         notes=(
-            "Satu baris per OPD (singkatan namanya) dengan seluruh angkanya, untuk rujukan "
-            "saat tanya jawab. "
-            "Tepat waktu: persentase pemberitahuan dalam batas waktu; Median HK: median "
-            "hari kerja sampai pemberitahuan; Galat/peringatan: hasil pemeriksaan laporan; "
-            f"Indeks: {INTERNAL_ESTIMATE.lower()}."
+            f"{len(summary.per_opd)} OPD, satu baris per OPD (singkatan namanya): status "
+            "laporan dan angka layanan, untuk rujukan saat tanya jawab. Tepat waktu: "
+            "persentase pemberitahuan dalam batas waktu; Median HK: median hari kerja sampai "
+            f"pemberitahuan. {ANNEX_NOTE}"
         ),
     )
+    oversight = Slide(
+        key="lampiran_pengawasan",
+        layout="isi",
+        appendix=True,
+        title=f"Lampiran: keberatan, informasi berkala dan pemeriksaan per OPD, "
+        f"{summary.period.title}",
+        blocks=(
+            Table(
+                APPENDIX_COLUMNS[:1] + APPENDIX_COLUMNS[APPENDIX_SERVICE:],
+                tuple(r[:1] + r[APPENDIX_SERVICE:] for r in rows),
+            ),
+        )
+        + note,
+        notes=(
+            f"{len(summary.per_opd)} OPD: keberatan dan sengketa, informasi berkala yang "
+            "terbit dari yang wajib, galat/peringatan hasil pemeriksaan laporan, dan indeks "
+            f"({INTERNAL_ESTIMATE.lower()}). {ANNEX_NOTE}"
+        ),
+    )
+    return [service, oversight]
 
 
 def _legal_slide(config: Config | None) -> Slide:
@@ -1111,27 +621,269 @@ def _legal_slide(config: Config | None) -> Slide:
     )
 
 
+def report_due(
+    summary: PeriodSummary, config: Config | None, calendar: WorkingCalendar | None
+) -> dt.date | None:
+    """The data cut-off: the report due date of the loader, else from config and calendar."""
+    due = getattr(summary, "report_due", None)
+    if due is not None:
+        return due
+    days = config.report_due_working_days if config is not None else None
+    if days and calendar is not None:
+        return calendar.add_working_days(summary.period.end, days)
+    return None
+
+
+@dataclass(frozen=True)
+class KeyMessage:
+    """One key-message sentence and the figures in it (named, as computed)."""
+
+    text: str
+    values: dict[str, float] = field(default_factory=dict)
+
+
+def key_messages(
+    comparison: Comparison, config: Config | None, facts: IntakeFacts | None = None
+) -> list[KeyMessage]:
+    """3–5 sentences, each with its number, computed from the metrics."""
+    summary = comparison.current
+    totals = summary.totals
+    threshold = measures.threshold_of(config)
+    out: list[KeyMessage] = []
+    rate = totals.get("persen_tepat_waktu")
+    below = measures.below_threshold(summary, threshold)
+    if not _missing(rate):
+        text = (
+            f"{fmt_percent(rate)} pemberitahuan tertulis tepat waktu "
+            f"({fmt_count(totals['tepat_10'] + totals['tepat_17'])} dari "
+            f"{fmt_count(totals['pemberitahuan'])}); {count_words(len(below))} di bawah ambang "
+            f"{format_percent(threshold)}."
+        )
+        values = {"persen_tepat_waktu": float(rate), "opd_bawah_ambang": float(len(below))}
+        if comparison.previous is not None:
+            change = pp_change(rate, comparison.previous.totals.get("persen_tepat_waktu"))
+            if change is not None:
+                text = (
+                    text[:-1] + f", {fmt_pp(change)} dibanding {comparison.previous.period.title}."
+                )
+                values["perubahan_poin"] = change
+        out.append(KeyMessage(text, values))
+    head = measures.pareto_head(summary)
+    if head is not None:
+        leaders, share, total = head
+        out.append(
+            KeyMessage(
+                f"{count_words(len(leaders), capital=True)} "
+                f"({join_names([n for _, n, _ in leaders])}) menyumbang "
+                f"{format_percent(share)} dari {fmt_count(total)} pemberitahuan terlambat.",
+                {
+                    "opd_penyumbang": float(len(leaders)),
+                    "porsi_terlambat": share,
+                    "terlambat": float(total),
+                },
+            )
+        )
+    on_time, required = totals.get("opd_tepat_waktu", 0), totals.get("opd_wajib", 0)
+    late = totals.get("opd_terlambat", 0)
+    gone = totals.get("opd_tidak_melapor", 0) + totals.get("opd_tidak_dapat_dipakai", 0)
+    out.append(
+        KeyMessage(
+            f"{fmt_count(on_time)} dari {fmt_count(required)} OPD melapor tepat waktu; "
+            f"{fmt_count(late)} terlambat, {fmt_count(gone)} belum melapor atau laporannya "
+            "tidak dapat dipakai.",
+            {
+                "opd_tepat_waktu": float(on_time),
+                "opd_wajib": float(required),
+                "opd_terlambat": float(late),
+                "opd_tanpa_laporan": float(gone),
+            },
+        )
+    )
+    if facts is not None:
+        errors = sum(1 for f in facts.findings if f.severity == "galat")
+        refusals = facts.unlawful_refusals
+        names = {c: short_name(r, c) for c, r in _rows(summary.per_opd)}
+        text = (
+            f"{fmt_count(facts.requests_rejected)} dari {fmt_count(facts.requests_read)} "
+            f"permohonan tidak dapat dihitung karena galat data ({fmt_count(errors)} galat)"
+        )
+        if refusals:
+            who = join_names([names.get(f.kode_opd or "", f.kode_opd or "") for f in refusals])
+            text += f"; {count_words(len(refusals), 'penolakan')} tanpa huruf Pasal 17 ({who})"
+        out.append(
+            KeyMessage(
+                text + ".",
+                {
+                    "permohonan_ditolak_pemeriksaan": float(facts.requests_rejected),
+                    "permohonan_dibaca": float(facts.requests_read),
+                    "galat": float(errors),
+                    "penolakan_tanpa_pasal_17": float(len(refusals)),
+                },
+            )
+        )
+    late_answers = int(measures.answer_times(facts, list(summary.per_opd.index))["lewat"].sum())
+    objections = totals.get("keberatan", 0)
+    out.append(
+        KeyMessage(
+            f"{fmt_count(objections)} keberatan dan {fmt_count(totals.get('sengketa', 0))} "
+            f"sengketa; {fmt_count(late_answers)} jawaban Atasan PPID melewati "
+            f"{measures.answer_limit()} hari kerja.",
+            {
+                "keberatan": float(objections),
+                "sengketa": float(totals.get("sengketa", 0)),
+                "jawaban_lewat_batas": float(late_answers),
+            },
+        )
+    )
+    return out[:5]
+
+
+def _key_messages_slide(messages: Sequence[KeyMessage], summary: PeriodSummary) -> Slide:
+    return Slide(
+        key="pesan_utama",
+        layout="isi",
+        title=f"Pesan utama {summary.period.title}",
+        agenda="Pesan utama",
+        blocks=(Bullets(tuple((0, m.text) for m in messages)),),
+        notes="Sampaikan lima pesan ini lebih dulu; slide berikutnya merinci tiap pesan. "
+        + " ".join(m.text for m in messages),
+    )
+
+
+#: (agenda item, minutes); times start at :data:`MEETING_START`.
+MEETING_START = dt.time(9, 0)
+AGENDA_SECTIONS = (
+    ("Pembukaan dan pesan utama", 10),
+    ("Status tindak lanjut rapat lalu", 10),
+    ("Kinerja layanan informasi per OPD", 25),
+    ("Kualitas data dan suara OPD", 20),
+    ("Hasil pelatihan", 10),
+    ("Tindak lanjut dan keputusan", 25),
+    ("Penutup", 5),
+)
+
+
+def _clock(minutes: int) -> str:
+    start = MEETING_START.hour * 60 + MEETING_START.minute + minutes
+    return f"{start // 60:02d}.{start % 60:02d}"
+
+
+def _agenda_slide(
+    decisions: Sequence[str], with_followup: bool, with_training: bool, notes_detail: str
+) -> Slide:
+    items, minute = [], 0
+    for label, length in AGENDA_SECTIONS:
+        if (label.startswith("Status") and not with_followup) or (
+            label == "Hasil pelatihan" and not with_training
+        ):
+            continue
+        items.append((0, f"{_clock(minute)}–{_clock(minute + length)}  {label}"))
+        minute += length
+    return Slide(
+        key="agenda",
+        layout="isi",
+        title=f"Agenda: {len(decisions)} keputusan yang perlu diambil hari ini",
+        blocks=(
+            Columns(
+                (
+                    Bullets(tuple(items), numbered=True),
+                    Bullets(((0, "Keputusan yang diambil:"), *((1, d) for d in decisions))),
+                ),
+                (0.5, 0.5),
+            ),
+        ),
+        notes=(
+            f"Rapat mulai pukul {_clock(0)} (sesuaikan), sekitar {minute} menit. "
+            + notes_detail
+            + " Keputusan: "
+            + "; ".join(decisions)
+            + "."
+        ),
+    )
+
+
+def _close_slide(
+    summary: PeriodSummary,
+    config: Config | None,
+    meeting: dt.date,
+    calendar: WorkingCalendar,
+    problem_opd: Sequence[str],
+) -> Slide:
+    following = summary.period.next()
+    next_meeting = six_months_on(meeting, calendar)
+    due_days = config.report_due_working_days if config is not None else None
+    due = calendar.add_working_days(following.end, due_days) if due_days else None
+    steps = [
+        (
+            0,
+            f"Tindak lanjut disepakati untuk {len(problem_opd)} OPD; statusnya dibahas di "
+            "rapat berikutnya.",
+        ),
+        (0, "Hasil pemeriksaan per OPD dikirim ke PPID Pembantu bersama teks perbaikannya."),
+    ]
+    if due is not None:
+        steps.append((0, f"Laporan {following.title} paling lambat {format_date(due)}."))
+    steps.append((0, f"Rapat koordinasi berikutnya: {format_date(next_meeting)}."))
+    return Slide(
+        key="penutup",
+        layout="isi",
+        title=f"Langkah berikut: rapat berikutnya {format_date(next_meeting, weekday=False)}",
+        agenda="Penutup",
+        blocks=(Bullets(tuple(steps)),),
+        notes=(
+            f"OPD yang perlu tindak lanjut: {join_names(list(problem_opd), 10) or 'tidak ada'}. "
+            + (
+                f"Batas laporan {following.title}: {format_date(due)} ({due_days} hari kerja "
+                "setelah semester berakhir, pengaturan kip.toml). "
+                if due is not None
+                else ""
+            )
+            + "Tanggal rapat berikutnya: enam bulan sesudah rapat ini, "
+            + f"{format_date(next_meeting)}."
+        ),
+    )
+
+
+def proposed_followup(
+    comparison: Comparison, config: Config | None, calendar: WorkingCalendar, meeting: dt.date
+) -> Any:
+    """This meeting's follow-up register proposed from the figures alone (a
+    :class:`kip_training.followup.slides.FollowUp`), for callers that give none."""
+    # imported here: kip_training.followup's slides import this package's model
+    from kip_training.followup import slides, triggers
+
+    register = triggers.build_register(comparison, meeting, config=config, calendar=calendar)
+    return slides.FollowUp(register, next_meeting=six_months_on(meeting, calendar))
+
+
+def problem_opd(summary: PeriodSummary, config: Config | None) -> list[str]:
+    """Codes of the OPDs with a service or reporting problem (attention_reasons)."""
+    threshold = measures.threshold_of(config)
+    return [code for code, row in _rows(summary.per_opd) if attention_reasons(row, threshold)]
+
+
 def build_content(
     comparison: Comparison,
     config: Config | None = None,
     training: TrainingSummary | None = None,
     calendar: WorkingCalendar | None = None,
+    *,
+    facts: IntakeFacts | None = None,
+    followup: Any = None,
+    monev: MonevSlide | None = None,
 ) -> Deck:
     """All slides of the coordination-meeting deck, as data.
 
     ``comparison`` is a :class:`~kip_training.metrics.Comparison`; ``training`` an optional
-    ``TrainingSummary`` (slide 13 is left out without it); ``config`` a
-    :class:`~kip_training.config.Config` (body name, meeting, top N, thresholds).
+    ``TrainingSummary`` (the training slide is left out without it); ``config`` a
+    :class:`~kip_training.config.Config`; ``facts`` the intake facts of the current
+    reports (:func:`kip_training.deck.facts.intake_facts`; without them the rows excluded,
+    the check's findings and the Kendala sheet are not shown); ``followup`` last
+    and last meeting's follow-up (:class:`kip_training.followup.slides.FollowUp`; proposed
+    from the figures when not given, :func:`proposed_followup`), whose register also gives
+    the OPDs named in the agenda and the close; ``monev`` what the monev slide shows
+    (:func:`kip_training.monev.slide.monev_slide`; no slide without it or when empty).
     """
-    return _build_content(comparison, config, training, calendar)
-
-
-def _build_content(
-    comparison: Comparison,
-    config: Config | None,
-    training: TrainingSummary | None,
-    calendar: WorkingCalendar | None,
-) -> Deck:
     summary = comparison.current
     period = summary.period
     top_n = int(config.top_n) if config is not None else 10
@@ -1147,52 +899,83 @@ def _build_content(
     place = config.meeting_place if config is not None else ""
     title = f"Rapat Koordinasi PPID — Laporan {period.title}"
     subtitle_lines = [line for line in (body, unit, place, format_date(meeting)) if line]
+    large = len(summary.per_opd) > LARGE_ROSTER
+    problems = problem_opd(summary, config)
+    names = {c: short_name(r, c) for c, r in _rows(summary.per_opd)}
 
-    content = [
-        _legal_slide(config),
-        _headline_slide(comparison, calendar),
+    messages = key_messages(comparison, config, facts)
+    if followup is None:
+        followup = proposed_followup(comparison, config, calendar, meeting)
+    opening = followup.opening()  # last meeting's follow-up status, when read back
+    followed = [names.get(code, code) for code in followup.register.opd_codes()]
+    performance = [
+        _headline_slide(comparison, calendar, facts),
         _reporting_slide(summary, config, calendar),
-        _requests_slide(summary, top_n),
+        measures.ontime_slide(summary, config, top_n),
+        measures.pareto_slide(summary, top_n),
+        measures.change_slide(comparison, top_n),
+        measures.periodic_slide(summary, top_n),
+        measures.readiness_slide(summary, config, top_n),
+        monev_slide(monev) if monev is not None and has_content(monev) else None,
+        measures.objections_slide(comparison, facts),
         _decisions_slide(summary),
-        _timeliness_slide(summary, config, top_n),
-        _objections_slide(comparison),
-        _periodic_slide(summary),
-        _quality_slide(summary, top_n),
-        _readiness_slide(summary, config),
     ]
-    if training is not None:
-        content.append(_training_slide(training, top_n))
-    content.append(_follow_up_slide(summary, config, meeting, calendar))
-    topics = [s.agenda for s in content if s.agenda] + ["Lampiran: angka per OPD"]
-    numbered = [(0, f"{i}. {topic}") for i, topic in enumerate(topics, start=1)]
-    half = (len(numbered) + 1) // 2
-    agenda = Slide(
-        key="agenda",
-        layout="isi",
-        title="Agenda",
-        blocks=(
-            Columns(
-                (
-                    Bullets(tuple(numbered[:half]), numbered=True),
-                    Bullets(tuple(numbered[half:]), numbered=True),
-                )
-            ),
+    quality = [
+        voice.quality_slide(summary, facts),
+        voice.findings_slide(summary, facts),
+        voice.kendala_slide(summary, facts),
+    ]
+    trained = (
+        [voice.training_slide(training, summary, problems, top_n)] if training is not None else []
+    )
+    closing = followup.closing()  # this meeting's register
+    close = _close_slide(summary, config, meeting, calendar, followed)
+    due = report_due(summary, config, calendar)
+    following_due = (
+        calendar.add_working_days(period.next().end, config.report_due_working_days)
+        if config is not None and config.report_due_working_days
+        else None
+    )
+    decisions = [
+        f"tindak lanjut untuk {len(followed)} OPD (masalah, langkah, penanggung jawab, tenggat)",
+        *(
+            [f"batas laporan {period.next().title}: {format_date(following_due, weekday=False)}"]
+            if following_due
+            else []
         ),
-        notes=(
-            "Urutan pembahasan. Setiap slide memuat catatan pembicara: apa yang ditunjukkan "
-            "angka dan apa yang perlu ditanyakan kepada OPD."
+        f"tanggal rapat berikutnya: {format_date(six_months_on(meeting, calendar), weekday=False)}",
+    ]
+    agenda = _agenda_slide(
+        decisions,
+        bool(opening),
+        training is not None,
+        (
+            f"Data: laporan yang masuk sampai {format_date(due)}; "
+            f"{len(summary.late_opd)} laporan masuk sesudahnya dan tetap dihitung."
+            if due is not None
+            else "Tanggal batas data tidak diketahui."
         ),
     )
-    slides = [
-        Slide(key="judul", layout="judul", title=title, subtitle="\n".join(subtitle_lines)),
-        agenda,
-        *content,
+    appendix = [
         Slide(
             key="bagian_lampiran",
             layout="bagian",
             title="Lampiran",
-            subtitle=f"Angka lengkap per OPD, {period.title}",
+            subtitle=f"Angka lengkap per OPD, {period.title}; tabel lengkap juga di lampiran xlsx",
         ),
-        _appendix_slide(summary),
+        *_appendix_slides(summary, large),
+        _legal_slide(config),
+    ]
+    slides = [
+        Slide(key="judul", layout="judul", title=title, subtitle="\n".join(subtitle_lines)),
+        agenda,
+        _key_messages_slide(messages, summary),
+        *opening,
+        *(s for s in performance if s is not None),
+        *(s for s in quality if s is not None),
+        *trained,
+        *closing,
+        close,
+        *appendix,
     ]
     return Deck(title=title, slides=tuple(slides))

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from kip_training.deck import charts, fit, tables, template
+from kip_training.deck import charts, fit, pptx_internals, tables, template
 from kip_training.deck.model import (
     Block,
     Bullets,
@@ -29,15 +29,21 @@ from kip_training.deck.slides import NewSlide, SlideMaker
 
 EMU_PER_POINT = 12700
 GAP = 0.15 * fit.POINTS_PER_INCH  # between blocks, in points
-TEXT_PT = 16
+#: Presented slides keep body text at 18 pt or more (read from the back of the room).
+TEXT_PT = 18
 BULLET_PT = (20, 18)
-FIGURE_LABEL_PT = 14
+FIGURE_LABEL_PT = 18
 FIGURE_VALUE_PT = 32
-FIGURE_DETAIL_PT = 14
-FIGURE_HEIGHT = 1.35 * fit.POINTS_PER_INCH
+FIGURE_DETAIL_PT = 18
+FIGURE_PAD = 0.08 * fit.POINTS_PER_INCH  # inside a card, top and bottom
 TEXTBOX_MARGIN_X = 0.1 * fit.POINTS_PER_INCH
 TEXTBOX_MARGIN_Y = 0.05 * fit.POINTS_PER_INCH
 BANNER_PAD = 0.08 * fit.POINTS_PER_INCH
+#: A title that does not fit its placeholder at the template's size shrinks in steps
+#: of 2 pt, never below this.
+TITLE_MIN_PT = 20
+PLACEHOLDER_INSET_X = 0.1 * fit.POINTS_PER_INCH  # PowerPoint's default text insets
+PLACEHOLDER_INSET_Y = 0.05 * fit.POINTS_PER_INCH
 CONTINUED = " (lanjutan)"
 
 
@@ -52,12 +58,6 @@ class Box:
 
     def emu(self) -> tuple[int, int, int, int]:
         return tuple(int(v * EMU_PER_POINT) for v in (self.left, self.top, self.width, self.height))  # type: ignore[return-value]
-
-
-def _rgb(hex_: str) -> Any:
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_)
 
 
 # --------------------------------------------------------------------------- heights
@@ -80,6 +80,30 @@ def bullets_height(block: Bullets, width: float) -> float:
     return total
 
 
+def _figure_parts(figure: Any) -> list[tuple[str, float, bool]]:
+    parts = [(figure.value, FIGURE_VALUE_PT, True), (figure.label, FIGURE_LABEL_PT, False)]
+    if figure.detail:
+        parts.append((figure.detail, FIGURE_DETAIL_PT, False))
+    return parts
+
+
+def figures_height(block: Figures, width: float) -> float:
+    """Height of the row of cards: the tallest card's text plus its padding."""
+    n = max(len(block.items), 1)
+    inner = (width - GAP * (n - 1)) / n - 2 * TEXTBOX_MARGIN_X
+    tallest = max(
+        (
+            sum(
+                fit.text_height(fit.wrapped_lines(text, inner, size, bold), size)
+                for text, size, bold in _figure_parts(figure)
+            )
+            for figure in block.items
+        ),
+        default=0.0,
+    )
+    return tallest + 2 * (TEXTBOX_MARGIN_Y + FIGURE_PAD)
+
+
 def fixed_height(block: Block, width: float) -> float | None:
     """Height a block needs, or None when it stretches (charts, tables, columns)."""
     if isinstance(block, Text):
@@ -87,7 +111,7 @@ def fixed_height(block: Block, width: float) -> float | None:
     if isinstance(block, Bullets):
         return bullets_height(block, width)
     if isinstance(block, Figures):
-        return FIGURE_HEIGHT
+        return figures_height(block, width)
     return None
 
 
@@ -107,13 +131,18 @@ def _textbox(shapes: Any, box: Box) -> Any:
     return shape
 
 
-def _style_run(run: Any, size: float, color: str = "222222", bold: bool = False) -> None:
+def _style_run(
+    run: Any, size: float | None, color: template.Colour | None = None, bold: bool = False
+) -> None:
+    """Size, weight and colour of a run, in the theme's body font, tagged Indonesian."""
     from pptx.util import Pt
 
-    run.font.size = Pt(size)
-    run.font.name = template.FONT
-    run.font.bold = bold
-    run.font.color.rgb = _rgb(color)
+    if size is not None:
+        run.font.size = Pt(size)
+        run.font.name = template.MINOR_FONT
+        run.font.bold = bold
+        (color or template.TEXT).apply(run.font.color)
+    pptx_internals.run_properties(run).set("lang", template.LANG)
 
 
 def draw_text(shapes: Any, block: Text, box: Box) -> None:
@@ -122,7 +151,7 @@ def draw_text(shapes: Any, block: Text, box: Box) -> None:
     if block.emphasis:
         shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(template.SAND)
+        template.BANNER.apply(shape.fill.fore_color)
         shape.line.fill.background()
         shape.shadow.inherit = False
         frame = shape.text_frame
@@ -141,7 +170,7 @@ def draw_text(shapes: Any, block: Text, box: Box) -> None:
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = text
-        _style_run(run, TEXT_PT, "222222", bold=block.emphasis)
+        _style_run(run, TEXT_PT, bold=block.emphasis)
 
 
 def _fill_bullets(frame: Any, block: Bullets, own_bullets: bool) -> None:
@@ -157,7 +186,7 @@ def _fill_bullets(frame: Any, block: Bullets, own_bullets: bool) -> None:
         run = paragraph.add_run()
         glyph = "" if block.numbered else ("• " if level == 0 else "– ")
         run.text = (glyph + text) if own_bullets else text
-        _style_run(run, BULLET_PT[min(level, 1)], "222222")
+        _style_run(run, BULLET_PT[min(level, 1)])
 
 
 def draw_figures(shapes: Any, block: Figures, box: Box) -> None:
@@ -172,26 +201,23 @@ def draw_figures(shapes: Any, block: Figures, box: Box) -> None:
         shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, *card.emu())
         shape.name = f"Angka: {figure.label}"
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(template.LIGHT)
+        template.ACCENT_LIGHT.apply(shape.fill.fore_color)
         shape.line.fill.background()
         shape.shadow.inherit = False
         frame = shape.text_frame
         frame.word_wrap = True
-        color = {"baik": template.GREEN, "buruk": template.RED}.get(
-            figure.tone or "", template.NAVY
+        frame.margin_left = frame.margin_right = int(TEXTBOX_MARGIN_X * EMU_PER_POINT)
+        frame.margin_top = frame.margin_bottom = int(
+            (TEXTBOX_MARGIN_Y + FIGURE_PAD) * EMU_PER_POINT
         )
-        parts = [
-            (figure.value, FIGURE_VALUE_PT, color, True),
-            (figure.label, FIGURE_LABEL_PT, "333333", False),
-        ]
-        if figure.detail:
-            parts.append((figure.detail, FIGURE_DETAIL_PT, template.GREY, False))
-        for j, (text, size, colour, bold) in enumerate(parts):
+        value_colour = template.TONES.get(figure.tone or "", template.ACCENT)
+        colours = (value_colour, template.TEXT, template.MUTED)
+        for j, (text, size, bold) in enumerate(_figure_parts(figure)):
             paragraph = frame.paragraphs[0] if j == 0 else frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.CENTER
             run = paragraph.add_run()
             run.text = text
-            _style_run(run, size, colour, bold)
+            _style_run(run, size, colours[j], bold)
 
 
 def draw_block(shapes: Any, block: Block, box: Box) -> None:
@@ -246,12 +272,50 @@ def content_area(layout: Any) -> Box:
     raise KeyError(1)  # find_layouts guarantees it
 
 
-def _new_slide(maker: SlideMaker, layout: Any, title: str, notes: str) -> NewSlide:
-    """Add a slide with its title in placeholder 0 and its speaker notes."""
+def title_fit(layout: Any, title: str, idx: int = 0) -> float | None:
+    """The size (points) that fits ``title`` in the layout's placeholder ``idx`` (0: the
+    title, 1: a subtitle), or None if the template's own size does; shrinks in 2 pt
+    steps down to :data:`TITLE_MIN_PT` (a subtitle to :data:`TEXT_PT`)."""
+    box = next((p for p in layout.placeholders if p.placeholder_format.idx == idx), None)
+    if box is None or not title:
+        return None
+    width = box.width / EMU_PER_POINT - 2 * PLACEHOLDER_INSET_X
+    height = box.height / EMU_PER_POINT - 2 * PLACEHOLDER_INSET_Y
+    own = template.title_size(layout) if idx == 0 else template.placeholder_size(box)
+    size, smallest = own, TITLE_MIN_PT if idx == 0 else TEXT_PT
+    font = template.theme_fonts(layout)[0 if idx == 0 else 1]
+    with fit.measuring(font):
+        while size > smallest:
+            lines = sum(fit.wrapped_lines(p, width, size, bold=idx == 0) for p in title.split("\n"))
+            # the master's body style puts 20 % of a line before each paragraph
+            spacing = 0 if idx == 0 else 0.2 * size * title.count("\n")
+            if fit.text_height(lines, size) + spacing <= height:
+                break
+            size -= 2
+    size = max(size, smallest)
+    return None if size == own else size
+
+
+def _set_text(frame: Any, text: str, size: float | None = None) -> None:
+    """Text of a placeholder, one paragraph per line, tagged id-ID; ``size`` overrides."""
+    for i, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line
+        _style_run(run, None)
+        if size is not None:
+            from pptx.util import Pt
+
+            run.font.size = Pt(size)
+
+
+def _new_slide(maker: SlideMaker, layout: Any, title: str, notes: str, key: str) -> NewSlide:
+    """Add a slide named ``key`` with its title in placeholder 0 and its speaker notes."""
     new = maker.add_slide(layout)
+    new.slide.element.cSld.set("name", key)  # the slide's name in PowerPoint's outline
     frame = new.text_frame(0)
     if frame is not None:
-        frame.text = title
+        _set_text(frame, title, title_fit(layout, title))
     if notes:
         maker.set_notes(new.slide, notes)
     return new
@@ -259,11 +323,11 @@ def _new_slide(maker: SlideMaker, layout: Any, title: str, notes: str) -> NewSli
 
 def draw_simple(maker: SlideMaker, layouts: dict[str, Any], spec: Slide) -> None:
     """Title and section slides: title in placeholder 0, subtitle in placeholder 1."""
-    new = _new_slide(maker, layouts[spec.layout], spec.title, spec.notes)
+    new = _new_slide(maker, layouts[spec.layout], spec.title, spec.notes, spec.key)
     subtitle = new.text_frame(1)
     if subtitle is not None:
         if spec.subtitle:
-            subtitle.text = spec.subtitle
+            _set_text(subtitle, spec.subtitle, title_fit(layouts[spec.layout], spec.subtitle, 1))
         else:
             new.remove(1)
 
@@ -272,7 +336,7 @@ def draw_content(maker: SlideMaker, layouts: dict[str, Any], spec: Slide) -> int
     """Draw a content slide (and its continuation slides); return how many were added."""
     layout = layouts["isi"]
     area = content_area(layout)
-    new = _new_slide(maker, layout, spec.title, spec.notes)
+    new = _new_slide(maker, layout, spec.title, spec.notes, spec.key)
     body = new.text_frame(1)
     if len(spec.blocks) == 1 and isinstance(spec.blocks[0], Bullets) and body is not None:
         block = spec.blocks[0]
@@ -304,11 +368,11 @@ def _draw_table_pages(
     maker: SlideMaker, layout: Any, slide: Any, spec: Slide, table: Table, box: Box, area: Box
 ) -> int:
     """Draw a table, continuing it on new slides; return the number of extra slides."""
-    measured = tables.measure(table, box.width)
+    measured = tables.measure(table, box.width, spec.appendix)
     pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
     if table.large and len(pages) > 1:  # a short table shrinks rather than continues
         table = dataclasses.replace(table, large=False)
-        measured = tables.measure(table, box.width)
+        measured = tables.measure(table, box.width, spec.appendix)
         pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
     extra = 0
     for n, (start, stop) in enumerate(pages):
@@ -317,7 +381,7 @@ def _draw_table_pages(
             if start == stop and len(pages) > 1:
                 continue  # nothing fits under the other blocks
         else:
-            new = _new_slide(maker, layout, spec.title + CONTINUED, spec.notes)
+            new = _new_slide(maker, layout, spec.title + CONTINUED, spec.notes, spec.key)
             new.remove(1)
             target, where = new.slide, area
             extra += 1
@@ -338,10 +402,12 @@ def draw_deck(deck: Deck, tpl: template.Template) -> Any:
     presentation = tpl.presentation
     presentation.core_properties.title = deck.title
     presentation.core_properties.author = "kip-training"
+    presentation.core_properties.language = template.LANG
     maker = SlideMaker(presentation)
-    for spec in deck.slides:
-        if spec.layout == "isi":
-            draw_content(maker, tpl.layouts, spec)
-        else:
-            draw_simple(maker, tpl.layouts, spec)
+    with fit.measuring(tpl.fonts[1]):  # body text is measured in the theme's body font
+        for spec in deck.slides:
+            if spec.layout == "isi":
+                draw_content(maker, tpl.layouts, spec)
+            else:
+                draw_simple(maker, tpl.layouts, spec)
     return presentation

@@ -1,15 +1,20 @@
 """How much room text takes: wrapped line counts, row heights, table pages.
 
 Pure arithmetic in points, no python-pptx: the drawing code and the tests both use it.
-Character widths are the metrics of Helvetica, which Arial and Liberation Sans
-share; bold text and everything else is widened a little, so that text estimated to
-fit does fit.
+Character widths are those of the font the text is drawn in (the template's theme
+font, set with :func:`measuring`), read from the font file found by matplotlib's font
+manager; when that font is not installed (the viewer will substitute another), the
+metrics of Helvetica, which Arial and Liberation Sans share. Bold text and everything
+else is widened a little, so that text estimated to fit does fit.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 POINTS_PER_INCH = 72.0
 LINE_SPACING = 1.2  # line height as a multiple of font size
@@ -126,10 +131,43 @@ _WIDTHS.update({"—": 1000, "–": 556, "▲": 1000, "▼": 1000, "≤": 584, "
 BOLD_FACTOR = 1.08  # bold faces run about 5–10 % wider
 
 
+_MEASURED: ContextVar[dict[str, float] | None] = ContextVar("measured_font", default=None)
+
+
+@functools.lru_cache(maxsize=8)
+def font_widths(family: str) -> dict[str, float] | None:
+    """Advance widths (1/1000 em) of the characters of ``_WIDTHS`` in ``family``.
+
+    None when no installed font file has that family name.
+    """
+    from matplotlib import font_manager
+    from PIL import ImageFont
+
+    try:
+        path = font_manager.findfont(
+            font_manager.FontProperties(family=family), fallback_to_default=False
+        )
+    except ValueError:
+        return None
+    font = ImageFont.truetype(path, 1000)
+    return {char: font.getlength(char) for char in _WIDTHS}
+
+
+@contextmanager
+def measuring(family: str) -> Iterator[bool]:
+    """Measure text in ``family`` inside the block; yields whether its metrics were found."""
+    token = _MEASURED.set(font_widths(family))
+    try:
+        yield _MEASURED.get() is not None
+    finally:
+        _MEASURED.reset(token)
+
+
 def char_width_em(char: str) -> float:
     """Approximate advance width of one character, in em."""
-    if char in _WIDTHS:
-        return _WIDTHS[char] / 1000
+    widths = _MEASURED.get() or _WIDTHS
+    if char in widths:
+        return widths[char] / 1000
     return 0.72 if char.isupper() else 0.6
 
 

@@ -57,8 +57,37 @@ class Series:
 
 
 @dataclass(frozen=True)
+class Band:
+    """A colour band of a one-measure chart: values in [lower, upper) carry ``tone``.
+
+    ``label`` names the band in a legend ("di bawah ambang 80%"). ``upper`` None is
+    open-ended. The bands of a chart are given from the lowest up and do not overlap.
+    """
+
+    lower: float
+    upper: float | None
+    tone: Tone
+    label: str
+
+
+@dataclass(frozen=True)
 class Chart:
-    """A native chart. ``kind``: "bar" (horizontal), "column", "bar_stacked"."""
+    """A native chart. ``kind``: "bar" (horizontal), "column", "bar_stacked".
+
+    Optional one-glance marks (single-series charts; drawn by :mod:`.charts`):
+
+    - ``threshold``: a reference line across the bars at this value (same unit as the
+      values, e.g. 0.8 for an 80% on-time threshold), labelled ``threshold_label``;
+    - ``bands``: colour bands by value (:class:`Band`); each bar takes the tone of the
+      band its value falls in, and the bands form the legend;
+    - ``point_tones``: a tone per category that overrides the band colour (e.g. a
+      problem OPD highlighted "buruk"); None entries keep the band or series colour;
+    - ``point_labels``: text written beside each bar after its value, one per category
+      (e.g. "n=120" requests behind a rate), "" for none.
+
+    OPDs without a figure (report missing or unusable) are never given a 0 bar: content
+    leaves them out of the chart and names them in a text block beside it.
+    """
 
     kind: Literal["bar", "column", "bar_stacked"]
     title: str
@@ -67,6 +96,11 @@ class Chart:
     number_format: str = "0"
     axis_max: float | None = None
     grouped_last: bool = False  # the last category groups the rest ("Lainnya"): muted
+    threshold: float | None = None
+    threshold_label: str = ""
+    bands: tuple[Band, ...] = ()
+    point_tones: tuple[Tone, ...] = ()
+    point_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +151,9 @@ class Slide:
     blocks: tuple[Block, ...] = ()
     notes: str = ""
     agenda: str = ""
+    # Appendix slides may use small (12 pt) tables; presented slides keep 16 pt tables
+    # and 18 pt text.
+    appendix: bool = False
 
 
 @dataclass(frozen=True)

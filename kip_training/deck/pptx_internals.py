@@ -21,6 +21,8 @@ from pptx.parts.slide import NotesSlidePart, SlidePart
 PRIVATE_ATTRIBUTES = (
     ("pptx.opc.package._Relationships", "_add_relationship"),
     ("pptx.chart.axis._BaseAxis", "_element"),
+    ("pptx.chart.chart.Chart", "_chartSpace"),
+    ("pptx.text.text._Run", "_r"),
 )
 
 NOTES_PARTNAME = "/ppt/notesSlides/notesSlide%d.xml"
@@ -87,3 +89,13 @@ def add_notes_part(slide_part: Any, element: Any, partname: PackURI) -> Any:
 def axis_element(axis: Any) -> Any:
     """The ``c:catAx``/``c:valAx`` element of a chart axis."""
     return axis._element
+
+
+def chart_space(chart: Any) -> Any:
+    """The ``c:chartSpace`` element of a chart (its language, plot-area layout)."""
+    return chart._chartSpace
+
+
+def run_properties(run: Any) -> Any:
+    """The ``a:rPr`` element of a text run (for its ``lang`` attribute)."""
+    return run._r.get_or_add_rPr()

@@ -18,9 +18,68 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+from pptx.oxml import parse_xml
 from pptx.text.text import TextFrame
 
 from kip_training.deck import pptx_internals
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+#: Where the number goes when neither the layout nor the master has a slide-number
+#: placeholder: bottom right, as a share of the slide's width and height.
+FALLBACK_NUMBER_BOX = (0.80, 0.935, 0.17, 0.05)
+_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def _placeholder_of(owner: Any, kind: str) -> Any | None:
+    """The ``p:sp`` placeholder of type ``kind`` on a layout or master, or None."""
+    for sp in pptx_internals.shape_tree(owner).iter_shape_elms():
+        ph = sp.find(f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
+        if ph is not None and ph.get("type") == kind:
+            return sp
+    return None
+
+
+def number_shape(layout: Any, slide_width: int, slide_height: int) -> Any:
+    """A slide-number shape for a slide of ``layout`` (a ``p:sp`` element).
+
+    It is the layout's slide-number placeholder, inheriting position and style from
+    the layout and master (so a restyled template moves and restyles the number too),
+    holding a ``slidenum`` field that PowerPoint and LibreOffice keep current. A layout
+    without one borrows the master's placeholder geometry; a template with neither
+    gets a plain text box at the bottom right.
+    """
+    own = _placeholder_of(layout, "sldNum")
+    master = _placeholder_of(layout.slide_master, "sldNum")
+    ph, sp_pr = "", "<p:spPr/>"
+    if own is not None:
+        attrs = own.find(f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph").attrib
+        ph = "<p:ph " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + "/>"
+    else:
+        xfrm = None if master is None else master.find(f"{{{_P}}}spPr/{{{_A}}}xfrm")
+        if xfrm is not None:
+            sp_pr = f"<p:spPr>{etree.tostring(xfrm).decode()}</p:spPr>"
+        else:
+            x, y, w, h = FALLBACK_NUMBER_BOX
+            sp_pr = (
+                f'<p:spPr><a:xfrm><a:off x="{int(x * slide_width)}" y="{int(y * slide_height)}"/>'
+                f'<a:ext cx="{int(w * slide_width)}" cy="{int(h * slide_height)}"/></a:xfrm>'
+                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            )
+    return parse_xml(
+        f'<p:sp xmlns:a="{_A}" xmlns:p="{_P}"><p:nvSpPr><p:cNvPr id="0" name="Nomor slide"/>'
+        f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>{ph}</p:nvPr></p:nvSpPr>'
+        f'{sp_pr}<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr algn="r"/>'
+        f'<a:fld id="{_FIELD_ID}" type="slidenum"><a:rPr lang="id-ID"/><a:t>0</a:t></a:fld>'
+        "</a:p></p:txBody></p:sp>"
+    )
+
+
+def set_number(sp: Any, number: int, shape_id: int) -> None:
+    """Write the slide's number into the field's cached text and give the shape its id."""
+    sp.find(f"{{{_P}}}nvSpPr/{{{_P}}}cNvPr").set("id", str(shape_id))
+    sp.find(f".//{{{_A}}}fld/{{{_A}}}t").text = str(number)
 
 
 @dataclass
@@ -58,11 +117,27 @@ class SlideMaker:
 
     presentation: Any
     _layouts: dict[str, _Prepared] = field(default_factory=dict)
+    _numbers: dict[str, Any] = field(default_factory=dict)  # layout -> number shape
     _notes: Any = None  # a blank notes slide's p:notes element, once one was made
     _notes_body: int | None = None  # position of its notes placeholder among its shapes
     _notes_names: pptx_internals.PartNames | None = None
 
     def add_slide(self, layout: Any) -> NewSlide:
+        """Add a slide with ``layout`` and its slide number (see :func:`number_shape`)."""
+        new = self._add_bare(layout)
+        key = str(layout.part.partname)
+        if key not in self._numbers:
+            prs = self.presentation
+            self._numbers[key] = number_shape(layout, prs.slide_width, prs.slide_height)
+        number = copy.deepcopy(self._numbers[key])
+        tree = pptx_internals.shape_tree(new.slide)
+        set_number(
+            number, len(pptx_internals.slide_id_list(self.presentation)), tree.max_shape_id + 1
+        )
+        tree.append(number)
+        return new
+
+    def _add_bare(self, layout: Any) -> NewSlide:
         """Add a slide with ``layout``, as ``presentation.slides.add_slide(layout)`` does."""
         key = str(layout.part.partname)
         prepared = self._layouts.get(key)

@@ -12,20 +12,24 @@ from kip_training.deck.model import Table
 
 EMU_PER_POINT = 12700
 LARGE_PT = 24
-NORMAL_PT = 14
-DENSE_PT = 12
-DENSE_ROWS = 10  # tables with more rows use the dense size
+PRESENTED_PT = 16  # tables on presented slides: read from the back of the room
+NORMAL_PT = 14  # appendix tables of up to DENSE_ROWS rows
+DENSE_PT = 12  # longer appendix tables
+DENSE_ROWS = 10
 
 
-def font_size(table: Table) -> int:
+def font_size(table: Table, appendix: bool = False) -> int:
+    """Text size of a table: 16 pt or more on presented slides, 12–14 pt in the appendix."""
     if table.large:
         return LARGE_PT
+    if not appendix:
+        return PRESENTED_PT
     return NORMAL_PT if len(table.rows) <= DENSE_ROWS else DENSE_PT
 
 
-def column_widths(table: Table, width_pt: float) -> list[float]:
+def column_widths(table: Table, width_pt: float, appendix: bool = False) -> list[float]:
     """Column widths (points): no word broken, short columns on one line when possible."""
-    size = font_size(table)
+    size = font_size(table, appendix)
     pad = 2 * fit.CELL_MARGIN_X + 1
     minimum, desired = [], []
     for j, column in enumerate(table.columns):
@@ -60,18 +64,15 @@ class TableLayout:
         return self.header + sum(self.rows[start:stop])
 
 
-def measure(table: Table, width_pt: float) -> TableLayout:
-    size = font_size(table)
-    widths = column_widths(table, width_pt)
+def measure(table: Table, width_pt: float, appendix: bool = False) -> TableLayout:
+    size = font_size(table, appendix)
+    widths = column_widths(table, width_pt, appendix)
     header = fit.row_height([c.header for c in table.columns], widths, size, bold=True)
     rows = tuple(fit.row_height(row, widths, size) for row in table.rows)
     return TableLayout(size, tuple(widths), header, rows)
 
 
 _ALGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr/@algn values
-_BODY_COLOR = "222222"
-_HEADER_COLOR = "FFFFFF"
-_TONE_COLORS = {"baik": template.GREEN, "buruk": template.RED}
 _CTRL_CHARS = re.compile(r"[\x00-\x08\x0B-\x1F]")
 _NSDECL = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -107,14 +108,16 @@ class _CellXml:
         return self.head + self.between.join(lines) + self.tail
 
 
-def _cell_xml(size_pt: int, align: str, fill: str, color: str, bold: bool) -> _CellXml:
-    """The cell XML for one style."""
+def _cell_xml(
+    size_pt: int, align: str, fill: template.Colour, color: template.Colour, bold: bool
+) -> _CellXml:
+    """The cell XML for one style: theme colours, the theme's body font, id-ID text."""
     margin_x, margin_y = _emu(fit.CELL_MARGIN_X), _emu(fit.CELL_MARGIN_Y)
     paragraph_open = (
         f'<a:p><a:pPr algn="{_ALGN[align]}"/>'
-        f'<a:r><a:rPr sz="{size_pt * 100}" b="{int(bold)}">'
-        f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>'
-        f'<a:latin typeface="{template.FONT}"/></a:rPr><a:t>'
+        f'<a:r><a:rPr lang="{template.LANG}" sz="{size_pt * 100}" b="{int(bold)}">'
+        f"<a:solidFill>{color.xml()}</a:solidFill>"
+        f'<a:latin typeface="{template.MINOR_FONT}"/></a:rPr><a:t>'
     )
     paragraph_close = "</a:t></a:r></a:p>"
     return _CellXml(
@@ -123,7 +126,7 @@ def _cell_xml(size_pt: int, align: str, fill: str, color: str, bold: bool) -> _C
         tail=(
             f'{paragraph_close}</a:txBody><a:tcPr marL="{margin_x}" marR="{margin_x}"'
             f' marT="{margin_y}" marB="{margin_y}" anchor="ctr"><a:solidFill>'
-            f'<a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>'
+            f"{fill.xml()}</a:solidFill></a:tcPr></a:tc>"
         ),
     )
 
@@ -131,9 +134,9 @@ def _cell_xml(size_pt: int, align: str, fill: str, color: str, bold: bool) -> _C
 def _style(size_pt: int, align: str, header: bool, tone: Any, band: bool) -> _CellXml:
     """The cell XML for one style (same rules as the former per-cell styling)."""
     if header:
-        return _cell_xml(size_pt, align, template.NAVY, _HEADER_COLOR, True)
-    fill = template.LIGHT if band else "FFFFFF"
-    color = _TONE_COLORS.get(tone, _BODY_COLOR)
+        return _cell_xml(size_pt, align, template.ACCENT, template.ON_ACCENT, True)
+    fill = template.ACCENT_LIGHT if band else template.BACKGROUND
+    color = template.TONES.get(tone, template.TEXT)
     return _cell_xml(size_pt, align, fill, color, tone is not None)
 
 

@@ -24,19 +24,143 @@ from kip_training.paths import TEMPLATES_DIR
 
 DEFAULT_TEMPLATE = TEMPLATES_DIR / "rapat_koordinasi.pptx"
 
-#: A font LibreOffice on Debian has (fonts-liberation), metric-compatible with Arial.
+#: The bundled template's theme fonts: a font LibreOffice on Debian has
+#: (fonts-liberation), metric-compatible with Arial. The deck itself never names a font:
+#: its text uses the theme's fonts (+mj-lt for titles, +mn-lt for the rest).
 FONT = "Liberation Sans"
+MAJOR_FONT = "+mj-lt"
+MINOR_FONT = "+mn-lt"
+#: Language tag of every run of deck text (spelling, hyphenation, number reading).
+LANG = "id-ID"
 
-#: The palette of the whole deck (template theme, charts, cards), as RGB hex.
+#: The bundled theme's colours, as RGB hex (written into the theme; the deck draws
+#: with the theme's slots, see :class:`Colour`).
 NAVY = "1F3A5F"
 TEAL = "2A9D8F"
 ORANGE = "E07A1F"
-SAND = "F4E3C1"
-RED = "B83227"
-GREEN = "1E7F4F"
 GREY = "5F6B7A"
 LIGHT = "EEF2F6"
-PALETTE = (NAVY, ORANGE, TEAL, "8E6C8A", GREY, "C9A227")
+#: Tones that mean something (good / middle / bad) stay the same in every template.
+RED = "B83227"
+AMBER = "B7791F"
+GREEN = "1E7F4F"
+
+
+@dataclass(frozen=True)
+class Colour:
+    """A colour: a theme slot (``scheme``, optionally lightened) or a fixed RGB value.
+
+    Theme slots are written as ``a:schemeClr`` so that a user's template, whose theme
+    has other colours, restyles every table, card and chart drawn with them.
+    ``brightness`` is python-pptx's: 0.8 lightens by 80 % (lumMod 20 %, lumOff 80 %).
+    """
+
+    scheme: str = ""
+    rgb: str = ""
+    brightness: float = 0.0
+
+    def xml(self) -> str:
+        """The ``a:schemeClr``/``a:srgbClr`` element, as XML text."""
+        if self.rgb:
+            return f'<a:srgbClr val="{self.rgb}"/>'
+        if self.brightness > 0:
+            mod, off = round((1 - self.brightness) * 100000), round(self.brightness * 100000)
+            return (
+                f'<a:schemeClr val="{self.scheme}"><a:lumMod val="{mod}"/>'
+                f'<a:lumOff val="{off}"/></a:schemeClr>'
+            )
+        if self.brightness < 0:
+            mod = round((1 + self.brightness) * 100000)
+            return f'<a:schemeClr val="{self.scheme}"><a:lumMod val="{mod}"/></a:schemeClr>'
+        return f'<a:schemeClr val="{self.scheme}"/>'
+
+    def apply(self, color_format: Any) -> None:
+        """Set a python-pptx ``ColorFormat`` (of a fill or a font) to this colour."""
+        from pptx.dml.color import RGBColor
+
+        if self.rgb:
+            color_format.rgb = RGBColor.from_string(self.rgb)
+            return
+        color_format.theme_color = _THEME_SLOTS[self.scheme]
+        if self.brightness:
+            color_format.brightness = self.brightness
+
+
+def _theme_slots() -> dict[str, Any]:
+    from pptx.enum.dml import MSO_THEME_COLOR
+
+    return {
+        "accent1": MSO_THEME_COLOR.ACCENT_1,
+        "accent2": MSO_THEME_COLOR.ACCENT_2,
+        "accent3": MSO_THEME_COLOR.ACCENT_3,
+        "accent4": MSO_THEME_COLOR.ACCENT_4,
+        "accent5": MSO_THEME_COLOR.ACCENT_5,
+        "accent6": MSO_THEME_COLOR.ACCENT_6,
+        "tx1": MSO_THEME_COLOR.TEXT_1,
+        "tx2": MSO_THEME_COLOR.TEXT_2,
+        "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+        "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+    }
+
+
+_THEME_SLOTS = _theme_slots()
+
+#: The deck's colours by role.
+ACCENT = Colour("accent1")  # table headers, chart bars, headline numbers
+ACCENT_LIGHT = Colour("accent1", brightness=0.85)  # banded rows, cards
+HIGHLIGHT = Colour("accent2")  # a called-out category
+BANNER = Colour("accent2", brightness=0.75)  # an emphasised text block
+TEXT = Colour("tx1")
+MUTED = Colour("tx1", brightness=0.4)  # secondary text, grouped "Lainnya" bars
+ON_ACCENT = Colour("bg1")  # text on an accent fill
+BACKGROUND = Colour("bg1")
+#: Tones and bands (the same in every template: their meaning must not change).
+TONES: dict[str, Colour] = {
+    "baik": Colour(rgb=GREEN),
+    "sedang": Colour(rgb=AMBER),
+    "buruk": Colour(rgb=RED),
+}
+#: Series colours of multi-series charts, in order.
+SERIES = tuple(Colour(f"accent{i}") for i in range(1, 7))
+
+
+def title_size(layout: Any) -> float:
+    """The title size (points) a layout gives its title: its own style, else the master's."""
+    qn_sz = f"{{{_A}}}defRPr"
+    for placeholder in layout.placeholders:
+        if placeholder.placeholder_format.idx == 0:
+            lvl = placeholder.element.find(f".//{{{_A}}}lstStyle/{{{_A}}}lvl1pPr/{qn_sz}")
+            if lvl is not None and lvl.get("sz"):
+                return int(lvl.get("sz")) / 100
+    styles = layout.slide_master.element.find(f"{{{_P}}}txStyles")
+    lvl = None if styles is None else styles.find(f"{{{_P}}}titleStyle/{{{_A}}}lvl1pPr/{qn_sz}")
+    if lvl is not None and lvl.get("sz"):
+        return int(lvl.get("sz")) / 100
+    return 44.0  # PowerPoint's default title size
+
+
+def placeholder_size(placeholder: Any) -> float:
+    """The first-level text size (points) a layout placeholder gives, else 18."""
+    lvl = placeholder.element.find(f".//{{{_A}}}lstStyle/{{{_A}}}lvl1pPr/{{{_A}}}defRPr")
+    if lvl is not None and lvl.get("sz"):
+        return int(lvl.get("sz")) / 100
+    return 18.0
+
+
+def theme_fonts(owner: Any) -> tuple[str, str]:
+    """The (major, minor) latin typefaces of the theme of ``owner`` (a presentation or a
+    layout: anything with a ``slide_master``)."""
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    theme_part = owner.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(theme_part.blob)
+    found = []
+    for tag in ("majorFont", "minorFont"):
+        latin = root.find(f".//{{{_A}}}{tag}/{{{_A}}}latin")
+        found.append(latin.get("typeface", "") if latin is not None else "")
+    return found[0] or FONT, found[1] or FONT
+
 
 #: Layout roles the deck uses -> names accepted for them (case-insensitive).
 LAYOUT_NAMES: dict[str, tuple[str, ...]] = {
@@ -53,6 +177,9 @@ REQUIRED_PLACEHOLDERS: dict[str, tuple[int, ...]] = {
 ROLE_LABELS = {"judul": "slide judul", "isi": "slide isi", "bagian": "slide bagian"}
 
 EMU_PER_INCH = 914400
+#: The slide number box of the bundled template (left, top, width, height in inches).
+NUMBER_BOX = (13.333 - 0.6 - 2.0, 7.08, 2.0, 0.36)
+NUMBER_PT = 14
 SLIDE_WIDTH = int(13.333 * EMU_PER_INCH)
 SLIDE_HEIGHT = int(7.5 * EMU_PER_INCH)
 
@@ -67,6 +194,11 @@ class Template:
     presentation: Any
     layouts: dict[str, Any]
     path: Path
+
+    @property
+    def fonts(self) -> tuple[str, str]:
+        """The theme's (major, minor) typefaces: titles, and everything else."""
+        return theme_fonts(self.presentation)
 
 
 def _layout_name_matches(name: str, role: str) -> bool:
@@ -162,9 +294,11 @@ def _sub(parent: Any, tag: str, **attrs: str) -> Any:
 
 
 def _set_level_style(
-    lvl: Any, size_pt: float, color: str | None = None, bold: bool | None = None
+    lvl: Any, size_pt: float, color: Colour | None = None, bold: bool | None = None
 ) -> None:
     """Set size (and colour) on a ``a:lvlNpPr`` element's ``a:defRPr``."""
+    from pptx.oxml import parse_xml
+
     def_rpr = lvl.find(f"{{{_A}}}defRPr")
     if def_rpr is None:
         def_rpr = _sub(lvl, "a:defRPr")
@@ -174,15 +308,14 @@ def _set_level_style(
     if color:
         for old in def_rpr.findall(f"{{{_A}}}solidFill"):
             def_rpr.remove(old)
-        fill = _sub(def_rpr, "a:solidFill")
-        _sub(fill, "a:srgbClr", val=color)
+        fill = parse_xml(f'<a:solidFill xmlns:a="{_A}">{color.xml()}</a:solidFill>')
         def_rpr.insert(0, fill)
 
 
 def _placeholder_style(
     placeholder: Any,
     size_pt: float,
-    color: str | None = None,
+    color: Colour | None = None,
     bold: bool | None = None,
     align: str | None = None,
     anchor: str | None = None,
@@ -225,9 +358,9 @@ def _edit_theme(presentation: Any) -> None:
         "accent1": NAVY,
         "accent2": ORANGE,
         "accent3": TEAL,
-        "accent4": PALETTE[3],
+        "accent4": "8E6C8A",
         "accent5": GREY,
-        "accent6": PALETTE[5],
+        "accent6": "C9A227",
     }
     for scheme in root.iter(f"{{{_A}}}clrScheme"):
         scheme.set("name", "Rapat Koordinasi")
@@ -245,18 +378,20 @@ def _edit_master_styles(master: Any) -> None:
     styles = master.element.find(f"{{{_P}}}txStyles")
     title = styles.find(f"{{{_P}}}titleStyle").find(f"{{{_A}}}lvl1pPr")
     title.set("algn", "l")
-    _set_level_style(title, 30, NAVY, bold=True)
+    _set_level_style(title, 30, Colour("tx2"), bold=True)
     body = styles.find(f"{{{_P}}}bodyStyle")
     sizes = {1: 22, 2: 20, 3: 18}
     for level in range(1, 10):
         lvl = body.find(f"{{{_A}}}lvl{level}pPr")
         if lvl is not None:
-            _set_level_style(lvl, sizes.get(level, 16), "333333")
+            _set_level_style(lvl, sizes.get(level, 18), TEXT)
+    # bullets in the theme's body font, not a named one (python-pptx's default says Arial)
+    for bullet_font in styles.iter(f"{{{_A}}}buFont"):
+        bullet_font.set("typeface", MINOR_FONT)
 
 
 def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: float) -> None:
     """Draw a thin coloured bar on a layout (via a scratch slide: layouts cannot add shapes)."""
-    from pptx.dml.color import RGBColor
     from pptx.enum.shapes import MSO_SHAPE
 
     scratch = presentation.slides.add_slide(layout)
@@ -264,7 +399,7 @@ def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: 
         MSO_SHAPE.RECTANGLE, _inches(left), _inches(top), _inches(width), _inches(0.06)
     )
     bar.fill.solid()
-    bar.fill.fore_color.rgb = RGBColor.from_string(TEAL)
+    Colour("accent3").apply(bar.fill.fore_color)
     bar.line.fill.background()
     bar.name = "Garis aksen"
     pptx_internals.shape_tree(layout).append(copy.deepcopy(bar.element))
@@ -274,7 +409,6 @@ def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: 
 def generate_template(path: Path | str = DEFAULT_TEMPLATE) -> Path:
     """Write the bundled deck template, built from python-pptx's default template."""
     from pptx import Presentation
-    from pptx.dml.color import RGBColor
 
     presentation = Presentation()
     presentation.slide_width = SLIDE_WIDTH
@@ -295,7 +429,8 @@ def generate_template(path: Path | str = DEFAULT_TEMPLATE) -> Path:
         elif "FOOTER" in name:
             _set_geometry(placeholder, 4.4, 7.1, 4.5, 0.3)
         elif "SLIDE_NUMBER" in name:
-            _set_geometry(placeholder, 13.333 - margin - 2.0, 7.1, 2.0, 0.3)
+            _set_geometry(placeholder, *NUMBER_BOX)
+            _placeholder_style(placeholder, NUMBER_PT, MUTED, False, "r", "ctr")
 
     keep = {
         "Title Slide": "Judul",
@@ -317,23 +452,25 @@ def generate_template(path: Path | str = DEFAULT_TEMPLATE) -> Path:
             elif idx == 11:
                 _set_geometry(placeholder, 4.4, 7.1, 4.5, 0.3)
             elif idx == 12:
-                _set_geometry(placeholder, 13.333 - margin - 2.0, 7.1, 2.0, 0.3)
+                _set_geometry(placeholder, *NUMBER_BOX)
+                dark = original in ("Title Slide", "Section Header")
+                _placeholder_style(placeholder, NUMBER_PT, ON_ACCENT if dark else MUTED, False, "r")
         placeholders = {ph.placeholder_format.idx: ph for ph in layout.placeholders}
         if original == "Title Slide":
             layout.background.fill.solid()
-            layout.background.fill.fore_color.rgb = RGBColor.from_string(NAVY)
+            ACCENT.apply(layout.background.fill.fore_color)
             _set_geometry(placeholders[0], 0.9, 2.0, 11.5, 1.9)
-            _placeholder_style(placeholders[0], 40, "FFFFFF", True, "l", "b")
+            _placeholder_style(placeholders[0], 40, ON_ACCENT, True, "l", "b")
             _set_geometry(placeholders[1], 0.9, 4.3, 11.5, 1.6)
-            _placeholder_style(placeholders[1], 22, "DCE6F0", False, "l", "t")
+            _placeholder_style(placeholders[1], 22, Colour("bg2"), False, "l", "t")
             _accent_bar(presentation, layout, 0.9, 4.05, 3.0)
         elif original == "Section Header":
             layout.background.fill.solid()
-            layout.background.fill.fore_color.rgb = RGBColor.from_string(TEAL)
+            Colour("accent3").apply(layout.background.fill.fore_color)
             _set_geometry(placeholders[0], 0.9, 2.4, 11.5, 1.4)
-            _placeholder_style(placeholders[0], 40, "FFFFFF", True, "l", "b")
+            _placeholder_style(placeholders[0], 40, ON_ACCENT, True, "l", "b")
             _set_geometry(placeholders[1], 0.9, 4.0, 11.5, 1.2)
-            _placeholder_style(placeholders[1], 22, "FFFFFF", False, "l", "t")
+            _placeholder_style(placeholders[1], 22, ON_ACCENT, False, "l", "t")
         else:
             for idx, placeholder in placeholders.items():
                 if idx == 0:

@@ -113,7 +113,8 @@ def cache_key(
         info = path.stat()
         # ctime and inode too: a copy that keeps the old modification time still differs
         signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-        digest.update(f"{path.resolve()}\0{signature}\n".encode())
+        # the path as given too: the reports' file labels are what the user typed
+        digest.update(f"{path}\0{path.resolve()}\0{signature}\n".encode())
     digest.update(roster.to_csv(index=False).encode())
     extra = sorted((day.isoformat(), name) for day, name in calendar.extra_days_off.items())
     years = (calendar.first_year, calendar.last_year)

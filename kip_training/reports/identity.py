@@ -240,10 +240,10 @@ def file_period(
 STALE_MIN_DATES = 3
 
 
-def period_of(date: np.datetime64) -> Period:
-    """The semester a date falls in."""
-    day = date.astype("datetime64[D]").item()
-    return Period(day.year, 1 if day.month <= 6 else 2)
+def periods_of(dates: np.ndarray) -> set[Period]:
+    """The semesters that dates (datetime64, without NaT) fall in."""
+    months = dates.astype("datetime64[M]").astype("int64")  # months since January 1970
+    return {Period(1970 + k // 2, k % 2 + 1) for k in np.unique(months // 6).tolist()}
 
 
 def reconcile_period(
@@ -260,7 +260,7 @@ def reconcile_period(
     dates = dates[~np.isnat(dates)]
     if period is None or len(dates) < STALE_MIN_DATES:  # a date or two: row messages say it
         return period
-    seen = {period_of(d) for d in np.unique(dates.astype("datetime64[D]"))}
+    seen = periods_of(dates)
     if len(seen) != 1 or period in seen:
         return period
     (found,) = seen
@@ -316,5 +316,5 @@ def period_of_dates(dates: np.ndarray) -> Period | None:
     dates = dates[~np.isnat(dates)]
     if len(dates) < STALE_MIN_DATES:
         return None
-    seen = {period_of(d) for d in np.unique(dates.astype("datetime64[D]"))}
+    seen = periods_of(dates)
     return seen.pop() if len(seen) == 1 else None

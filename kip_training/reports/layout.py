@@ -6,8 +6,9 @@ cell and empty cells elsewhere, and a formula that was never calculated (files w
 by scripts, or by openpyxl) gives an empty cell. This module reads the little that is
 missing straight from the file (``xl/worksheets/sheetN.xml`` of an .xlsx/.xlsm,
 ``content.xml`` of an .ods), cheaply: a sheet's XML is only searched with a regular
-expression when a byte scan finds a marker (``<mergeCell``, ``hidden=``, ``<f``),
-so a plain report costs one decompression per sheet. Parts larger than
+expression when a byte scan finds a marker (``<mergeCell``, ``hidden=``, ``<f``; each
+looked for only where the schema lets it be), so a plain report costs one decompression
+and two scans per sheet. Parts larger than
 :data:`MAX_PART_BYTES` are not inspected.
 
 Positions are 0-based, row 0 = Excel row 1, as in the loader's cell matrices.
@@ -134,9 +135,29 @@ def _unescape(text: str) -> str:
     )
 
 
+def _cells_span(data: bytes) -> tuple[int, int, bytes]:
+    """Where a sheet's ``sheetData`` content lies in its XML (start, end; 0, 0 when it has
+    none), and the tag prefix of that element (``b"x:"`` or ``b""``)."""
+    opening = data.find(b"sheetData")
+    closing = data.rfind(b"sheetData>")
+    if opening < 0 or closing <= opening:  # no cells (or <sheetData/>)
+        return 0, 0, b""
+    tag = data.rfind(b"<", 0, opening)
+    return data.find(b">", opening) + 1, data.rfind(b"<", 0, closing), data[tag + 1 : opening]
+
+
+def _outside(data: bytes, marker: bytes, start: int, end: int) -> bool:
+    """Whether ``marker`` occurs in ``data`` outside ``start:end``."""
+    return data.find(marker, 0, start) >= 0 or data.find(marker, end) >= 0
+
+
 def _xlsx_sheet(data: bytes) -> SheetLayout:
+    # The schema puts merged ranges and the filter outside sheetData, and formulas (the
+    # <f> element) only inside it: each marker is searched where it can be, and the cells
+    # (nearly all of the XML) are scanned twice, for hidden rows and for formulas.
+    start, end, prefix = _cells_span(data)
     layout = SheetLayout()
-    if b"mergeCell " in data:
+    if _outside(data, b"mergeCell ", start, end):
         for first, last in _MERGE.findall(data):
             r0, c0 = cell_position(first.decode())
             r1, c1 = cell_position(last.decode())
@@ -146,8 +167,8 @@ def _xlsx_sheet(data: bytes) -> SheetLayout:
             found = _attrs(attrs)
             if found.get("hidden") in ("1", "true") and found.get("r", "").isdigit():
                 layout.hidden_rows.append(int(found["r"]) - 1)
-    layout.filtered = b"autoFilter" in data
-    if b"<f>" in data or b"<f " in data or b":f>" in data or b":f " in data:
+    layout.filtered = _outside(data, b"autoFilter", start, end)
+    if data.find(b"<" + prefix + b"f", start, end) >= 0:
         for attrs, body in _CELL.findall(data):
             if not body or not _FORMULA.search(body) or _VALUE.search(body):
                 continue
@@ -160,9 +181,10 @@ def _xlsx_sheet(data: bytes) -> SheetLayout:
     return layout
 
 
-def xlsx_layouts(path: Path, names=None) -> dict[str, SheetLayout]:
+def xlsx_layouts(path: Path, names=None, inspect=None) -> dict[str, SheetLayout]:
     """Sheet name -> its layout, for the sheets (of ``names``, default all) of an
-    .xlsx/.xlsm that have one."""
+    .xlsx/.xlsm that have one. ``inspect(name, data)`` is called with each of those
+    sheets' XML (any size), so a caller can check it without decompressing it again."""
     layouts = {}
     try:
         with zipfile.ZipFile(path) as archive:
@@ -173,9 +195,14 @@ def xlsx_layouts(path: Path, names=None) -> dict[str, SheetLayout]:
                     info = archive.getinfo(part)
                 except KeyError:
                     continue
+                if info.file_size > MAX_PART_BYTES and inspect is None:
+                    continue
+                data = archive.read(info)
+                if inspect is not None:
+                    inspect(name, data)
                 if info.file_size > MAX_PART_BYTES:
                     continue
-                layout = _xlsx_sheet(archive.read(info))
+                layout = _xlsx_sheet(data)
                 if layout:
                     layouts[name] = layout
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):

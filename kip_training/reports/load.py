@@ -43,6 +43,7 @@ from kip_training.reports.identity import (
     reconcile_period,
 )
 from kip_training.reports.issues import ChunkSink, IssueSink
+from kip_training.reports.limits import Limits
 from kip_training.reports.model import (
     GALAT,
     PERINGATAN,
@@ -75,8 +76,11 @@ class RawReport:
     modified: float | None = None  # the latest modification time of its files
 
 
-def read_report(path: Path | str | list[Path]) -> RawReport:
-    """Read the cells of one report's sheets; read errors are kept, never raised."""
+def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
+    """Read the cells of one report's sheets; read errors are kept, never raised.
+
+    ``limits`` (:class:`~kip_training.reports.limits.Limits`) bound what a file may cost.
+    """
     from kip_training.errors import ReportError
     from kip_training.reports.read import read_cells
 
@@ -90,7 +94,7 @@ def read_report(path: Path | str | list[Path]) -> RawReport:
         except OSError:
             pass
         try:
-            for sheet_name, raw in read_cells(item, skip=IGNORED_SHEETS).items():
+            for sheet_name, raw in read_cells(item, IGNORED_SHEETS, limits).items():
                 report.sheets.setdefault(sheet_name, raw)
         except ReportError as exc:
             report.unreadable.append(str(exc))
@@ -501,6 +505,7 @@ def load_chunk(
     roster: Mapping[str, str] | None,
     expected_period: Period | None,
     calendar,
+    limits=None,
 ) -> Chunk:
     """Read and parse several reports; their results (without frames) and rows per sheet.
 
@@ -509,8 +514,38 @@ def load_chunk(
     per file, and a process pool hands back a few large frames instead of many small.
     """
     with gc_paused():
-        raws = [read_report(group if len(group) > 1 else group[0]) for group in groups]
+        raws = [read_report(group if len(group) > 1 else group[0], limits) for group in groups]
         return parse_reports(raws, roster, expected_period, calendar)
+
+
+def crashed_chunk(
+    groups: list[list[Path]],
+    roster: Mapping[str, str] | None,
+    expected_period: Period | None,
+    calendar,
+    limits=None,
+) -> Chunk:
+    """:func:`load_chunk` for reports whose reading process died (out of memory, or the
+    reader crashed): each is unreadable, with one message naming its files."""
+    from kip_training.reports.limits import DEFAULT, too_big
+
+    memory = (limits or DEFAULT).memory_mb
+    raws = []
+    for group in groups:
+        label = str(group[0]) if len(group) == 1 else str(group[0].parent / (group[0].stem + "…"))
+        raw = RawReport(label, {})
+        for path in group:
+            raw.unreadable.append(
+                str(
+                    too_big(
+                        path,
+                        "pembacanya kehabisan memori atau berhenti mendadak",
+                        f"memori {memory:,} MB per proses pembaca".replace(",", "."),
+                    )
+                )
+            )
+        raws.append(raw)
+    return parse_reports(raws, roster, expected_period, calendar)
 
 
 def load_reports(
@@ -565,14 +600,17 @@ def load_reports(
         if cached is not None:
             return cached
     codes = RosterIndex.of(roster)
+    limits = Limits.from_settings(getattr(config, "read_limits", None))
     with gc_paused():  # also while the pool's results are unpickled here
         chunks = map_chunks(
             load_chunk,
             group_files(files),
-            (codes, period, calendar),
+            (codes, period, calendar, limits),
             workers,
             pool_min_files,
             before_pool=calendar.prepare,  # the days off: computed once, inherited by workers
+            memory_mb=limits.memory_mb,
+            crashed=crashed_chunk,
         )
     results = [result for chunk_results, _ in chunks for result in chunk_results]
     if period is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,7 +178,9 @@ class FileResult:
     def count(self, severity: Severity) -> int:
         return sum(1 for i in self.issues if i.severity == severity)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, issues: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The file's result as JSON values; ``issues`` maps ``id(issue)`` to the issue's
+        dict when the caller has them already."""
         return {
             "file": self.file,
             "readable": self.readable,
@@ -190,7 +193,10 @@ class FileResult:
             "rows_accepted": self.rows_accepted,
             "rows_rejected": self.rows_rejected,
             "sheets": {name: c.as_dict() for name, c in self.sheets.items()},
-            "issues": [i.as_dict() for i in self.issues],
+            "issues": [
+                i.as_dict() if issues is None else issues.get(id(i)) or i.as_dict()
+                for i in self.issues
+            ],
         }
 
 
@@ -220,42 +226,46 @@ class ReportSet:
 
     def late_opd(self) -> list[str]:
         """Roster codes whose report came after the due date (``report_due``)."""
-        status = self.opd_status()
-        return list(status.index[status.to_numpy() == derive.LATE])
+        return _codes_with(self.opd_status(), derive.LATE)
 
     def missing_opd(self) -> list[str]:
         """Roster codes that sent no file for the period."""
-        status = self.opd_status()
-        return list(status.index[status.to_numpy() == derive.MISSING])
+        return _codes_with(self.opd_status(), derive.MISSING)
 
     def unusable_opd(self) -> list[str]:
         """Roster codes whose file arrived but could not be used."""
-        status = self.opd_status()
-        return list(status.index[status.to_numpy() == derive.UNUSABLE])
+        return _codes_with(self.opd_status(), derive.UNUSABLE)
 
-    def opd_table(self) -> list[dict[str, Any]]:
-        """Per roster OPD: code, name, status (code and label) and its rows in use."""
-        status = self.opd_status()
+    def opd_table(self, status: pd.Series | None = None) -> list[dict[str, Any]]:
+        """Per roster OPD: code, name, status (code and label) and its rows in use.
+
+        ``status``: :meth:`opd_status`, when the caller has it already.
+        """
+        status = self.opd_status() if status is None else status
         rows = derive.opd_rows(status.index, self.files)
-        partial = derive.incomplete(status, rows)
-        names = self.roster.set_index("kode")["nama"] if len(self.roster) else {}
-        table = []
-        for code, state in status.items():
-            share = rows.at[code, "baris_diterima_persen"]
-            table.append(
-                {
-                    "kode": code,
-                    "nama": names.get(code, code),
-                    "status": state,
-                    "status_label": STATUS_LAPORAN[state],
-                    "baris_dibaca": int(rows.at[code, "baris_dibaca"]),
-                    "baris_diterima": int(rows.at[code, "baris_diterima"]),
-                    "baris_ditolak": int(rows.at[code, "baris_ditolak"]),
-                    "baris_diterima_persen": None if pd.isna(share) else float(share),
-                    "lengkap": not bool(partial[code]),
-                }
+        partial = derive.incomplete(status, rows).tolist()
+        names = self._names()
+        columns = [rows[name].tolist() for name in derive.ROW_COLUMNS]
+        return [
+            {
+                "kode": code,
+                "nama": names.get(code, code),
+                "status": state,
+                "status_label": STATUS_LAPORAN[state],
+                "baris_dibaca": int(read),
+                "baris_diterima": int(accepted),
+                "baris_ditolak": int(rejected),
+                "baris_diterima_persen": None if pd.isna(share) else float(share),
+                "lengkap": not part,
+            }
+            for code, state, read, accepted, rejected, share, part in zip(
+                status.index, status.tolist(), *columns, partial, strict=True
             )
-        return table
+        ]
+
+    def _names(self) -> dict[str, str]:
+        """Roster code -> OPD name."""
+        return dict(zip(self.roster["kode"], self.roster["nama"], strict=True))
 
     def frame(self, sheet: str) -> pd.DataFrame:
         return getattr(self, sheet)
@@ -275,26 +285,39 @@ class ReportSet:
                 total.rows_read += c.rows_read
                 total.rows_accepted += c.rows_accepted
                 total.rows_rejected += c.rows_rejected
-        names = self.roster.set_index("kode")["nama"] if len(self.roster) else {}
+        names = self._names()
+        status = self.opd_status()
+        severities = Counter(i.severity for i in self.issues)
+
+        def listed(state: str) -> list[dict[str, str]]:
+            return [{"kode": k, "nama": names.get(k, k)} for k in _codes_with(status, state)]
+
         return {
             "files": len(self.files),
             "rows_read": sum(c.rows_read for c in sheets.values()),
             "rows_accepted": sum(c.rows_accepted for c in sheets.values()),
             "rows_rejected": sum(c.rows_rejected for c in sheets.values()),
             "sheets": {name: c.as_dict() for name, c in sheets.items()},
-            "issues": {s: self.count(s) for s in SEVERITIES},
-            "missing_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.missing_opd()],
-            "unusable_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.unusable_opd()],
-            "late_opd": [{"kode": k, "nama": names.get(k, k)} for k in self.late_opd()],
-            "opd": self.opd_table(),
+            "issues": {s: severities[s] for s in SEVERITIES},
+            "missing_opd": listed(derive.MISSING),
+            "unusable_opd": listed(derive.UNUSABLE),
+            "late_opd": listed(derive.LATE),
+            "opd": self.opd_table(status),
             "report_due": self.report_due.isoformat() if self.report_due else None,
         }
 
-    def as_dict(self) -> dict[str, Any]:
-        """What ``kip check --json`` writes: per file, every issue, and the totals."""
+    def as_dict(self, totals: dict[str, Any] | None = None) -> dict[str, Any]:
+        """What ``kip check --json`` writes: per file, every issue, and the totals
+        (``totals``: :meth:`totals`, when the caller has it already)."""
+        issues = {id(i): i.as_dict() for i in self.issues}  # each issue listed twice
         return {
             "period": self.period.label if self.period else None,
-            "files": [r.as_dict() for r in self.files],
-            "issues": [i.as_dict() for i in self.issues],
-            "totals": self.totals(),
+            "files": [r.as_dict(issues) for r in self.files],
+            "issues": [issues[id(i)] for i in self.issues],
+            "totals": self.totals() if totals is None else totals,
         }
+
+
+def _codes_with(status: pd.Series, state: str) -> list[str]:
+    """The codes of ``status`` (roster order) whose status is ``state``."""
+    return list(status.index[status.to_numpy() == state])

@@ -5,6 +5,12 @@ each: in a process pool when there are many files (fork on Linux), else here, in
 order. The chunks come back in file order, so the result does not depend on the pool
 or on how the files were split. Nothing here knows what a report is: the loading
 function and its arguments come from :mod:`kip_training.reports.load`.
+
+Every process that loads chunks may grow by at most ``memory_mb`` of address space
+(``RLIMIT_AS``). A file that still exhausts it, or crashes the reader with a signal,
+kills only its worker: the chunks that did not come back are loaded again each in a
+fresh single-use process, and the files of a chunk that fails again one by one, so
+the culprit is found and handed to ``crashed`` (one message) while the others load.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import resource
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -37,6 +44,29 @@ Groups = list[list[Any]]
 _WORKER: tuple = ()  # (function, arguments) of this worker process
 
 
+class _Failed:
+    """What a worker hands back for a chunk that ran out of memory."""
+
+
+def limit_memory(memory_mb: int | None) -> None:
+    """Let this process's address space grow by ``memory_mb`` at most (RLIMIT_AS): an
+    allocation beyond fails (MemoryError, or the reader aborts) instead of taking the
+    machine's memory."""
+    if not memory_mb:
+        return
+    try:
+        with open("/proc/self/statm") as handle:
+            current = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = current + memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or limit < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while loading.
@@ -55,15 +85,63 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _init_worker(function: Callable, args: tuple) -> None:
+def _init_worker(function: Callable, args: tuple, memory_mb: int | None = None) -> None:
     global _WORKER
     _WORKER = (function, args)
+    limit_memory(memory_mb)
     gc.freeze()  # objects inherited by fork: never scanned, so never copied on write
 
 
 def _run_in_worker(groups: Groups):
     function, args = _WORKER
-    return function(groups, *args)
+    try:
+        return function(groups, *args)
+    except MemoryError:
+        return _Failed()
+
+
+def _run_once(connection, function: Callable, groups: Groups, args: tuple, memory_mb) -> None:
+    """The body of a single-use child process: one chunk, its result sent back."""
+    limit_memory(memory_mb)
+    try:
+        result = function(groups, *args)
+    except MemoryError:
+        result = _Failed()
+    connection.send(result)
+    connection.close()
+
+
+def run_isolated(context, function: Callable, groups: Groups, args: tuple, memory_mb):
+    """``function(groups, *args)`` in a fresh process under the memory limit; a
+    :class:`_Failed` when that process ran out of memory or died."""
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_run_once, args=(sender, function, groups, tuple(args), memory_mb), daemon=True
+    )
+    process.start()
+    sender.close()
+    try:
+        result = receiver.recv()
+    except (EOFError, OSError):  # it died before sending anything
+        result = _Failed()
+    finally:
+        receiver.close()
+        process.join()
+    return result
+
+
+def _recover(context, function, crashed, chunk: Groups, args: tuple, memory_mb) -> list:
+    """A chunk whose worker died: again in a fresh process, else file by file."""
+    result = run_isolated(context, function, chunk, args, memory_mb)
+    if not isinstance(result, _Failed):
+        return [result]
+    results = []
+    for group in chunk:
+        result = (
+            run_isolated(context, function, [group], args, memory_mb) if len(chunk) > 1 else result
+        )
+        results.append(crashed([group], *args) if isinstance(result, _Failed) else result)
+    return results
 
 
 def available_cpus() -> int:
@@ -99,14 +177,19 @@ def map_chunks(
     workers: int | None = None,
     pool_min_files: int = POOL_MIN_FILES,
     before_pool: Callable[[], Any] | None = None,
+    memory_mb: int | None = None,
+    crashed: Callable[..., T] | None = None,
 ) -> list[T]:
     """``function(chunk, *args)`` for consecutive chunks of ``groups``, in order.
 
     With ``pool_min_files`` groups or more and more than one worker (default: every
     CPU, where fork is available; a number also asks for a pool where it is not), the
     chunks run in a process pool; ``before_pool`` runs first (work the workers then
-    inherit). A pool that breaks (a worker died, none could start) is replaced by this
-    process. ``function`` runs at least once, on an empty chunk when there is no group.
+    inherit). Each worker may grow by ``memory_mb`` (see :func:`limit_memory`); the
+    chunks of a worker that died are run again in single-use processes, and a group
+    that kills its process again is given to ``crashed(chunk, *args)`` instead (see the
+    module docstring). A pool that cannot start is replaced by this process.
+    ``function`` runs at least once, on an empty chunk when there is no group.
     """
     explicit = workers is not None
     workers = min(available_cpus() if workers is None else workers, len(groups))
@@ -117,15 +200,38 @@ def map_chunks(
         size = min(CHUNK_FILES, max(1, -(-len(groups) // (workers * CHUNKS_PER_WORKER))))
         chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
         try:
-            with ProcessPoolExecutor(
-                workers,
-                mp_context=context,
-                initializer=_init_worker,
-                initargs=(function, tuple(args)),
-            ) as pool:
-                return list(pool.map(_run_in_worker, chunks))
-        except (BrokenProcessPool, OSError):  # a worker died (memory?) or none could start
-            pass
+            results = _run_pool(context, workers, function, args, chunks, memory_mb)
+        except OSError:  # no worker could start
+            results = None
+        if results is not None:
+            merged: list[T] = []
+            for chunk, result in zip(chunks, results, strict=True):
+                if isinstance(result, _Failed) and crashed is not None:
+                    merged.extend(_recover(context, function, crashed, chunk, args, memory_mb))
+                elif isinstance(result, _Failed):
+                    raise MemoryError("a chunk of files exhausted its worker's memory")
+                else:
+                    merged.append(result)
+            return merged
     return [
         function(groups[i : i + CHUNK_FILES], *args) for i in range(0, len(groups), CHUNK_FILES)
     ] or [function([], *args)]
+
+
+def _run_pool(context, workers: int, function, args, chunks: list[Groups], memory_mb) -> list:
+    """Each chunk's result from a pool, or :class:`_Failed` for a chunk whose worker died
+    (every chunk not finished when the pool broke)."""
+    results: list = []
+    with ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(function, tuple(args), memory_mb),
+    ) as pool:
+        futures = [pool.submit(_run_in_worker, chunk) for chunk in chunks]
+        for future in futures:
+            try:
+                results.append(future.result())
+            except BrokenProcessPool:
+                results.append(_Failed())
+    return results

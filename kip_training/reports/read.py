@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Collection
 from pathlib import Path
 
@@ -22,8 +23,10 @@ import pandas as pd
 from python_calamine import CalamineWorkbook
 
 from kip_training.errors import ReportError
+from kip_training.reports import limits as bounds
 from kip_training.reports import schema
-from kip_training.reports.layout import read_layouts, with_layout
+from kip_training.reports.layout import SheetLayout, ods_layouts, with_layout, xlsx_layouts
+from kip_training.reports.limits import Limits
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 CSV_SUFFIXES = (".csv",)
@@ -32,6 +35,12 @@ SHEET_COLUMN = "lembar"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+
+
+_CORRUPT = (
+    "berkas rusak atau bukan lembar kerja yang dikenal. Buka dan simpan ulang "
+    "di Excel atau LibreOffice sebagai .xlsx, lalu periksa lagi."
+)
 
 
 def _unreadable(path: Path, why: str) -> ReportError:
@@ -56,14 +65,58 @@ def _matrix(rows: list[list]) -> np.ndarray:
     return matrix
 
 
-def read_spreadsheet(path: Path) -> dict[str, pd.DataFrame]:
+def read_spreadsheet(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame]:
     """Every sheet of a workbook as a raw frame (raises ReportError in Indonesian)."""
-    return {name: _frame(rows) for name, rows in _spreadsheet_rows(path).items()}
+    sheets, _ = _spreadsheet_rows(path, (), limits or bounds.DEFAULT)
+    return {name: _frame(rows) for name, rows in sheets.items()}
 
 
-def _spreadsheet_rows(path: Path, skip: Collection[str] = ()) -> dict[str, list[list]]:
-    """Every sheet's cells as lists of rows; sheets whose normalised name is in ``skip``
-    are not parsed at all (and not returned)."""
+class _Unskipped:
+    """The sheet names not in ``skip`` (normalised), as a container."""
+
+    def __init__(self, skip: Collection[str]) -> None:
+        self.skip = skip
+
+    def __contains__(self, name: str) -> bool:
+        return not self.skip or schema.normalise_key(name) not in self.skip
+
+
+def _checked_layouts(
+    path: Path, wanted: _Unskipped, limits: Limits
+) -> tuple[dict[str, SheetLayout], dict[str, bool]]:
+    """The layouts of the wanted sheets, after the file's bounds are checked: its zip
+    parts, and per .xlsx sheet whether its used area is too large to read at once
+    (sheet name -> True; a sheet missing there was not inspected)."""
+    suffix = path.suffix.lower()
+    large: dict[str, bool] = {}
+
+    def inspect(name: str, data: bytes) -> None:
+        large[name] = bounds.needs_streaming(data, limits)
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bounds.check_archive(path, archive, limits)
+            if suffix == ".ods":
+                bounds.check_ods(path, archive, limits)
+        if suffix == ".ods":
+            return ods_layouts(path), {}
+        return xlsx_layouts(path, wanted, inspect), large
+    except ReportError:
+        raise
+    except Exception:  # not a zip, or a part that does not decompress (zlib, EOF, ...)
+        raise _unreadable(path, _CORRUPT) from None
+
+
+def _spreadsheet_rows(
+    path: Path, skip: Collection[str], limits: Limits
+) -> tuple[dict[str, list[list]], dict[str, SheetLayout]]:
+    """Every sheet's cells as lists of rows, and the sheets' layouts; sheets whose
+    normalised name is in ``skip`` are not parsed at all (and not returned).
+
+    The file's bounds (:mod:`~kip_training.reports.limits`) are checked first; an .xlsx
+    sheet whose used area is too large to read at once, or that could not be inspected,
+    is read cell by cell (:func:`~kip_training.reports.limits.stream_sheet`)."""
+    bounds.check_size(path, limits)
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
@@ -84,24 +137,37 @@ def _spreadsheet_rows(path: Path, skip: Collection[str] = ()) -> dict[str, list[
             f"isinya bukan lembar kerja {suffix} (mungkin berkas lain yang diganti namanya). "
             "Simpan ulang dari Excel atau LibreOffice sebagai .xlsx.",
         )
+    wanted = _Unskipped(skip)
+    layouts, large = _checked_layouts(path, wanted, limits) if suffix != ".xls" else ({}, {})
+    xlsx = suffix in (".xlsx", ".xlsm")
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = {
-            name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            for name in workbook.sheet_names
-            if not skip or schema.normalise_key(name) not in skip
-        }
+        names = [name for name in workbook.sheet_names if name in wanted]
+        sheets = {}
+        for name in names:
+            if xlsx and large.get(name, True):
+                continue
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            bounds.check_matrix(path, name, len(rows), max(map(len, rows), default=0), limits)
+            sheets[name] = rows
+    except ReportError:
+        raise
     except Exception as exc:  # calamine raises several types for broken files
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
             why = "berkas dilindungi kata sandi. Hapus kata sandinya lalu kirim ulang."
         else:
-            why = (
-                "berkas rusak atau bukan lembar kerja yang dikenal. Buka dan simpan ulang "
-                "di Excel atau LibreOffice sebagai .xlsx, lalu periksa lagi."
-            )
+            why = _CORRUPT
         raise _unreadable(path, why) from None
-    return sheets
+    for name in names:  # in the workbook's order
+        if name not in sheets:
+            try:
+                sheets[name] = bounds.stream_sheet(path, name, limits)
+            except ValueError:
+                raise _unreadable(path, _CORRUPT) from None
+        else:
+            sheets[name] = sheets.pop(name)
+    return sheets, layouts
 
 
 def _decode(path: Path) -> str:
@@ -146,16 +212,31 @@ def csv_group_key(path: Path) -> str:
     return str(path.parent / stem)
 
 
-def read_csv(path: Path) -> dict[str, pd.DataFrame]:
+def _csv_rows(path: Path, text: str, limits: Limits) -> list[list[str]]:
+    """The rows of a CSV text, refused as soon as one is wider or there are more than
+    the limits allow."""
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)):
+            rows.append(row)
+            if len(row) > limits.columns or len(rows) > limits.rows:
+                bounds.check_matrix(path, path.name, len(rows), len(row), limits)
+    except csv.Error as exc:
+        raise _unreadable(path, f"format CSV rusak ({exc}).") from None
+    width = max(map(len, rows), default=0)
+    bounds.check_matrix(path, path.name, len(rows), width, limits)
+    return rows
+
+
+def read_csv(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame]:
     """One CSV file as raw sheets: by its name suffix, or split by a ``lembar`` column."""
+    limits = limits or bounds.DEFAULT
+    bounds.check_size(path, limits)
     try:
         text = _decode(path)
     except OSError as exc:
         raise _unreadable(path, exc.strerror or str(exc)) from None
-    try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
-    except csv.Error as exc:
-        raise _unreadable(path, f"format CSV rusak ({exc}).") from None
+    rows = _csv_rows(path, text, limits)
     width = max((len(r) for r in rows), default=0)
     raw = _frame([r + [""] * (width - len(r)) for r in rows])
     if raw.empty:
@@ -181,13 +262,13 @@ def read_csv(path: Path) -> dict[str, pd.DataFrame]:
     return {name: raw}
 
 
-def read_raw(path: Path) -> dict[str, pd.DataFrame]:
+def read_raw(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame]:
     """Raw sheets of one file (spreadsheet or CSV); raises ReportError when unreadable."""
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return read_csv(path)
+        return read_csv(path, limits)
     if suffix in SPREADSHEET_SUFFIXES:
-        return read_spreadsheet(path)
+        return read_spreadsheet(path, limits)
     raise _unreadable(
         path,
         f"jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; "
@@ -195,46 +276,64 @@ def read_raw(path: Path) -> dict[str, pd.DataFrame]:
     )
 
 
-def read_cells(path: Path, skip: Collection[str] = ()) -> dict[str, np.ndarray]:
+def read_cells(
+    path: Path, skip: Collection[str] = (), limits: Limits | None = None
+) -> dict[str, np.ndarray]:
     """Raw sheets of one file as 2-D object arrays (row 0 = Excel row 1), for the loader.
 
     The same cells as :func:`read_raw` without building a DataFrame per sheet; sheets
     whose normalised name is in ``skip`` (instructions, lists) are not even parsed.
+    A file over ``limits`` (default: :data:`~kip_training.reports.limits.DEFAULT`)
+    raises ReportError before it is parsed.
     """
+    limits = limits or bounds.DEFAULT
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
-        sheets = _spreadsheet_rows(path, skip)
-        layouts = read_layouts(path, set(sheets)) if sheets else {}
+        sheets, layouts = _spreadsheet_rows(path, skip, limits)
         return {
             name: with_layout(_matrix(rows), layouts.get(name)) for name, rows in sheets.items()
         }
     return {
         name: raw.to_numpy(dtype=object)
-        for name, raw in read_raw(path).items()
+        for name, raw in read_raw(path, limits).items()
         if not skip or schema.normalise_key(name) not in skip
     }
 
 
-def find_files(paths) -> tuple[list[Path], list[Path]]:
-    """Report files under ``paths`` (folders walked, sorted) and paths that do not exist."""
+def find_files(paths, links: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
+    """Report files under ``paths`` (folders walked, sorted) and paths that do not exist.
+
+    Symbolic links inside a folder are not followed (a link in a shared folder could lead
+    anywhere); those that look like reports, or lead to folders, are added to ``links``
+    so the caller can name them (:func:`links_message`). A path given itself is used.
+    """
     found: list[Path] = []
     missing: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not p.name.startswith(("~$", ".~lock", "."))
-            )
+            for p in sorted(path.rglob("*")):
+                if p.name.startswith(("~$", ".~lock", ".")):
+                    continue
+                if p.is_symlink():
+                    if links is not None and (p.suffix.lower() in SUFFIXES or p.is_dir()):
+                        links.append(p)
+                elif p.suffix.lower() in SUFFIXES and p.is_file():
+                    found.append(p)
         elif path.is_file():
             found.append(path)
         else:
             missing.append(path)
     unique = list(dict.fromkeys(found))
     return unique, missing
+
+
+def links_message(links: list[Path]) -> str | None:
+    """One line naming the symbolic links :func:`find_files` skipped (None when none)."""
+    if not links:
+        return None
+    names = ", ".join(str(p) for p in links)
+    return f"{len(links)} tautan simbolik di folder laporan dilewati (tidak diikuti): {names}."
 
 
 def group_files(files: list[Path]) -> list[list[Path]]:

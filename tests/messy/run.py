@@ -165,7 +165,8 @@ def leaks(data: bytes, values: tuple[str, ...]) -> list[str]:
 
 # --- the deck ---------------------------------------------------------------------------
 
-_TOTAL = re.compile(r"([\d.]+) permohonan di ([\d.]+) OPD")
+#: The headline slide's title: "Angka utama Semester II 2025: 1.190 permohonan, …".
+_TOTAL = re.compile(r"Angka utama [^:\n]*: ([\d.]+) permohonan")
 
 
 def deck_text(path: Path) -> str:
@@ -175,10 +176,10 @@ def deck_text(path: Path) -> str:
 
 
 def deck_request_total(path: Path) -> int:
-    """The request total the deck states ("N permohonan di M OPD")."""
+    """The request total the deck's headline slide states."""
     text = deck_text(path)
     match = _TOTAL.search(text)
-    assert match, "the deck states no request total ('… permohonan di … OPD')"
+    assert match, "the deck states no request total ('Angka utama …: N permohonan')"
     return int(match.group(1).replace(".", ""))
 
 
