@@ -10,10 +10,10 @@ from kip_training import cli
 from kip_training.config import load_config
 from kip_training.monev import checklist as layout
 from kip_training.monev import sample
-from kip_training.monev.check import ESTIMATE_LABEL, check_checklist
+from kip_training.monev.check import ESTIMATE_LABEL, check_checklist, check_checklist_files
 from kip_training.monev.evidence import check_evidence
 from kip_training.monev.rubric import RubricError, example_rubric_path, load_rubric, parse_rubric
-from kip_training.monev.slide import monev_slide_from_files
+from kip_training.monev.slide import monev_slide
 from kip_training.paths import DATA_DIR
 from kip_training.roster import read_roster
 
@@ -348,14 +348,14 @@ def test_bad_monev_settings_in_kip_toml_are_config_errors(tmp_path, capsys):
 
 def test_monev_slide_data_from_the_sample():
     config = load_config(SAMPLE_CONFIG)
-    slide = monev_slide_from_files(config, 2026, CHECKLIST, BUKTI)
+    slide = monev_slide(config, 2026, check_checklist_files(config, CHECKLIST, BUKTI))
     assert (slide.nilai_tahun_lalu, slide.peringkat_tahun_lalu) == (86.4, 4)
     assert slide.kualifikasi_tahun_lalu == "Menuju Informatif"
     assert (slide.butir_siap, slide.butir_total) == (10, 15)
     assert slide.kekurangan_per_opd[0] == ("Diskominfo – Dinas Komunikasi dan Informatika", 3)
     assert [s.tahap for s in slide.jadwal][0] == "Sosialisasi monev"
     assert slide.rubrik_contoh and slide.label_perkiraan == ESTIMATE_LABEL
-    bare = monev_slide_from_files(load_config(), 2026)
+    bare = monev_slide(load_config(), 2026)
     assert bare.nilai_tahun_lalu is None and bare.kelengkapan is None and bare.jadwal == ()
 
 

@@ -169,6 +169,15 @@ def _report_followup(result: Any, out: Any) -> None:
         print(f"Register tindak lanjut ditulis: {result.register}", file=out)
 
 
+def _monev_check(args: argparse.Namespace, config):
+    """The monev checklist given with --monev, checked against its evidence folder."""
+    if not args.monev:
+        return None
+    from kip_training.monev.check import check_checklist_files
+
+    return check_checklist_files(config, args.monev, args.bukti)
+
+
 def run(args: argparse.Namespace) -> int:
     problems = _argument_problems(args)
     if problems:
@@ -199,8 +208,7 @@ def run(args: argparse.Namespace) -> int:
             period=period,
             cache=cache,
             followup_register=args.tindak_lanjut,
-            monev_checklist=args.monev,
-            monev_evidence=args.bukti,
+            monev_check=_monev_check(args, config),
         )
     except NothingToShow as exc:
         print_problems(exc.issues)

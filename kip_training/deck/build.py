@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kip_training.calendar import WorkingCalendar
 from kip_training.config import Config, load_config
@@ -16,10 +17,13 @@ from kip_training.followup import slides as followup_slides
 from kip_training.followup import triggers as followup_triggers
 from kip_training.followup import workbook as followup_workbook
 from kip_training.metrics import Comparison, compare, summarize
-from kip_training.monev.slide import MonevSlide, monev_slide_from_files
+from kip_training.monev.slide import MonevSlide, monev_slide
 from kip_training.quiz.analytics import TrainingSummary, training_summary
 from kip_training.reports import Issue, Period, load_reports
 from kip_training.reports.cache import ReportCache
+
+if TYPE_CHECKING:  # the check reads workbooks and PDFs: only kip deck --monev runs it
+    from kip_training.monev.check import CheckResult
 
 
 class NothingToShow(DeckError):
@@ -163,17 +167,15 @@ def build_deck_from_paths(
     period: Period | None = None,
     cache: ReportCache | None = None,
     followup_register: Path | str | None = None,
-    monev_checklist: Path | str | None = None,
-    monev_evidence: Path | str | None = None,
+    monev_check: CheckResult | None = None,
 ) -> DeckResult:
     """Read reports (files or folders), compute the metrics and write the deck.
 
     ``followup_register`` is last meeting's follow-up register (xlsx) as edited since:
     its rows open the deck; its bad rows are left out and reported in
-    ``DeckResult.followup_read.issues``. ``monev_checklist`` (with its evidence folder
-    ``monev_evidence``) is this year's monev checklist (``kip monev siapkan``), checked
-    for the monev slide; the slide also shows last year's score and the timeline from
-    kip.toml ``[monev]``.
+    ``DeckResult.followup_read.issues``. ``monev_check`` is this year's monev checklist as
+    checked (:func:`kip_training.monev.check.check_checklist_files`) for the monev slide;
+    the slide also shows last year's score and the timeline from kip.toml ``[monev]``.
 
     Raises :class:`NothingToShow` when no report of the period could be used; data
     problems do not stop the deck, they are returned in ``DeckResult.issues``.
@@ -238,9 +240,7 @@ def build_deck_from_paths(
         calendar=calendar,
         facts=intake_facts(current_reports),
         followup=followup,
-        monev=monev_slide_from_files(
-            config, followup.register.meeting.year, monev_checklist, monev_evidence
-        ),
+        monev=monev_slide(config, followup.register.meeting.year, monev_check),
     )
     result.issues = list(current_reports.issues)
     result.previous_issues = previous_issues

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import functools
 import math
+import subprocess
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from PIL import ImageFont
 
 POINTS_PER_INCH = 72.0
 LINE_SPACING = 1.2  # line height as a multiple of font size
@@ -140,17 +143,31 @@ def font_widths(family: str) -> dict[str, float] | None:
 
     None when no installed font file has that family name.
     """
-    from matplotlib import font_manager
-    from PIL import ImageFont
-
-    try:
-        path = font_manager.findfont(
-            font_manager.FontProperties(family=family), fallback_to_default=False
-        )
-    except ValueError:
+    path = font_file(family)
+    if path is None:
         return None
     font = ImageFont.truetype(path, 1000)
     return {char: font.getlength(char) for char in _WIDTHS}
+
+
+def font_file(family: str) -> str | None:
+    """The installed font file of ``family`` (regular face), found by fontconfig; None when
+    fontconfig is missing or only offers another family as a substitute."""
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{family}\\n%{file}", f"{family}:style=Regular"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    names, _, path = found.stdout.partition("\n")
+    wanted = family.casefold()
+    if found.returncode or not path or wanted not in (n.casefold() for n in names.split(",")):
+        return None
+    return path
 
 
 @contextmanager

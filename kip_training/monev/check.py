@@ -15,7 +15,7 @@ from pathlib import Path
 from kip_training.monev import checklist as layout
 from kip_training.monev.evidence import check_evidence
 from kip_training.monev.reading import Checklist, InputProblem, Row, read_checklist
-from kip_training.roster import Roster
+from kip_training.roster import Roster, read_roster
 
 ESTIMATE_LABEL = layout.ESTIMATE_LABEL
 NO_OPD = "(OPD penanggung jawab belum dipilih)"
@@ -136,3 +136,15 @@ def check_checklist(
         for i in checklist.indicators
     ]
     return result
+
+
+def check_checklist_files(
+    config, checklist: Path | str, bukti: Path | str | None = None
+) -> CheckResult:
+    """:func:`check_checklist` with the roster and evidence size limit of ``config``;
+    ``bukti`` defaults to the folder ``bukti`` next to the checklist."""
+    checklist = Path(checklist)
+    folder = Path(bukti) if bukti else checklist.parent / "bukti"
+    return check_checklist(
+        checklist, folder, read_roster(config.roster_path), config.monev_prep.limit_bytes
+    )

@@ -27,6 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from kip_training.monev.figures import LINKS, ReportFigures
 from kip_training.monev.rubric import Rubric
+from kip_training.monev.settings import ESTIMATE_LABEL
 from kip_training.roster import Opd, Roster
 from kip_training.safe_export import neutralise
 from kip_training.textfmt import format_number
@@ -38,7 +39,6 @@ LISTS_TITLE = "Daftar"
 
 STATUSES = ("Belum ada", "Sedang disiapkan", "Siap")
 READY = "Siap"
-ESTIMATE_LABEL = "perkiraan internal, bukan nilai monev Komisi Informasi"
 EXAMPLE_KEYWORD = "contoh"
 OPD_SEPARATOR = " – "
 

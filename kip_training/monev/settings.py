@@ -19,6 +19,9 @@ from typing import Any
 
 from kip_training.errors import ConfigError
 
+#: How every score estimated from the checklist is labelled.
+ESTIMATE_LABEL = "perkiraan internal, bukan nilai monev Komisi Informasi"
+
 #: The keys of ``[monev]`` this module reads (the registry reads the others).
 KEYS = ("batas_bukti_mb", "nilai_tahun_lalu", "peringkat_tahun_lalu", "jadwal")
 DEFAULT_LIMIT_MB = 2.0

@@ -10,11 +10,13 @@ and the monev timeline (``[[monev.jadwal]]``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kip_training.errors import KipError
-from kip_training.monev.check import ESTIMATE_LABEL, CheckResult, check_checklist
-from kip_training.monev.settings import Stage
+from kip_training.monev.settings import ESTIMATE_LABEL, Stage
+
+if TYPE_CHECKING:  # the check reads workbooks and PDFs: the deck imports it only to check
+    from kip_training.monev.check import CheckResult
 
 
 @dataclass(frozen=True)
@@ -65,20 +67,3 @@ def monev_slide(config, year: int, result: CheckResult | None = None) -> MonevSl
         jadwal=prep.jadwal,
         rubrik_contoh=bool(result and result.checklist.contoh),
     )
-
-
-def monev_slide_from_files(
-    config, year: int, checklist: Path | str | None = None, bukti: Path | str | None = None
-) -> MonevSlide:
-    """:func:`monev_slide` after checking ``checklist`` against the evidence folder ``bukti``
-    (default: the folder ``bukti`` next to the checklist)."""
-    if checklist is None:
-        return monev_slide(config, year)
-    from kip_training.roster import read_roster
-
-    checklist = Path(checklist)
-    folder = Path(bukti) if bukti else checklist.parent / "bukti"
-    result = check_checklist(
-        checklist, folder, read_roster(config.roster_path), config.monev_prep.limit_bytes
-    )
-    return monev_slide(config, year, result)
