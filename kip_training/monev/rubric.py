@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from kip_training.errors import EXIT_INPUT, KipError
+from kip_training.safe_yaml import NoAliasLoader
 
 EXAMPLE_FILE = "rubrik_contoh.yaml"
 MAX_BYTES = 1_000_000
@@ -92,21 +93,6 @@ class Rubric:
     @property
     def items(self) -> list[tuple[Indicator, Item]]:
         return [(ind, item) for ind in self.indicators for item in ind.items]
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses aliases (``*name``): no "billion laughs"."""
-
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                f"alias '*{event.anchor}' tidak diizinkan; tulis isinya langsung",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
 
 
 class _Reader:
@@ -232,7 +218,7 @@ def _indicators(r: _Reader, node: yaml.Node) -> list[Indicator]:
 
 
 def _compose(text: str, name: str) -> tuple[yaml.Node | None, yaml.SafeLoader]:
-    loader = _NoAliasLoader(text)
+    loader = NoAliasLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:

@@ -37,6 +37,7 @@ from kip_training.config import load_config
 from kip_training.errors import QuestionBankError
 from kip_training.quiz import types
 from kip_training.quiz.types.base import QuestionType, text_field
+from kip_training.safe_yaml import NoAliasLoader
 
 _COMMON = {"id", "topic", "type", "prompt", "explanation", "reference", "difficulty"}
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -248,25 +249,6 @@ def _build_question(c: _Checker, raw: Any, index: int, topic: str | None) -> dic
     return q if qtype.validate(c, qid, raw, q) and ok else None
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that refuses aliases (``*name``).
-
-    Aliases let a few hundred bytes expand into billions of nodes ("billion laughs");
-    a question file never needs them, so the first one ends the read.
-    """
-
-    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                f"alias '*{event.anchor}' tidak diizinkan di berkas soal; tulis isinya langsung",
-                event.start_mark,
-            )
-        return super().compose_node(parent, index)
-
-
 def _read_file(path: Path, c: _Checker) -> tuple[Topic | None, list[dict[str, Any]], list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -277,7 +259,7 @@ def _read_file(path: Path, c: _Checker) -> tuple[Topic | None, list[dict[str, An
         c.add(None, None, "berkas tidak dapat dibaca sebagai teks UTF-8.")
         return None, [], []
     try:
-        data = yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(text, Loader=NoAliasLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" (baris {mark.line + 1})" if mark is not None else ""
