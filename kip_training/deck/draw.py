@@ -13,6 +13,10 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Pt
+
 from kip_training.deck import charts, fit, pptx_internals, tables, template
 from kip_training.deck.model import (
     Block,
@@ -119,8 +123,6 @@ def fixed_height(block: Block, width: float) -> float | None:
 
 
 def _textbox(shapes: Any, box: Box) -> Any:
-    from pptx.enum.text import MSO_ANCHOR
-
     shape = shapes.add_textbox(*box.emu())
     frame = shape.text_frame
     frame.word_wrap = True
@@ -135,8 +137,6 @@ def _style_run(
     run: Any, size: float | None, color: template.Colour | None = None, bold: bool = False
 ) -> None:
     """Size, weight and colour of a run, in the theme's body font, tagged Indonesian."""
-    from pptx.util import Pt
-
     if size is not None:
         run.font.size = Pt(size)
         run.font.name = template.MINOR_FONT
@@ -146,8 +146,6 @@ def _style_run(
 
 
 def draw_text(shapes: Any, block: Text, box: Box) -> None:
-    from pptx.enum.shapes import MSO_SHAPE
-
     if block.emphasis:
         shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
         shape.fill.solid()
@@ -161,7 +159,6 @@ def draw_text(shapes: Any, block: Text, box: Box) -> None:
         frame.margin_top = frame.margin_bottom = int(
             (TEXTBOX_MARGIN_Y + BANNER_PAD) * EMU_PER_POINT
         )
-        from pptx.enum.text import MSO_ANCHOR
 
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     else:
@@ -175,8 +172,6 @@ def draw_text(shapes: Any, block: Text, box: Box) -> None:
 
 def _fill_bullets(frame: Any, block: Bullets, own_bullets: bool) -> None:
     """Write bullet items; ``own_bullets`` draws the bullet glyph (plain text boxes)."""
-    from pptx.util import Pt
-
     frame.word_wrap = True
     for i, (level, text) in enumerate(block.items):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -190,9 +185,6 @@ def _fill_bullets(frame: Any, block: Bullets, own_bullets: bool) -> None:
 
 
 def draw_figures(shapes: Any, block: Figures, box: Box) -> None:
-    from pptx.enum.shapes import MSO_SHAPE
-    from pptx.enum.text import PP_ALIGN
-
     n = max(len(block.items), 1)
     gap = GAP
     width = (box.width - gap * (n - 1)) / n
@@ -304,8 +296,6 @@ def _set_text(frame: Any, text: str, size: float | None = None) -> None:
         run.text = line
         _style_run(run, None)
         if size is not None:
-            from pptx.util import Pt
-
             run.font.size = Pt(size)
 
 

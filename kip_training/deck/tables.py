@@ -7,6 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import BaseShapeFactory
+
 from kip_training.deck import fit, pptx_internals, template
 from kip_training.deck.model import Table
 
@@ -205,9 +209,6 @@ def draw_table(
 
     The frame is written as XML text (see :func:`_table_xml`) and parsed in one go.
     """
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import qn
-    from pptx.shapes.shapetree import BaseShapeFactory
 
     tree = pptx_internals.shape_tree(shapes.parent)
     xml = _table_xml(table, layout, start, stop, tree.max_shape_id + 1, left, top)

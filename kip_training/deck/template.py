@@ -18,6 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+
 from kip_training.deck import pptx_internals
 from kip_training.errors import DeckError
 from kip_training.paths import TEMPLATES_DIR
@@ -76,8 +85,6 @@ class Colour:
 
     def apply(self, color_format: Any) -> None:
         """Set a python-pptx ``ColorFormat`` (of a fill or a font) to this colour."""
-        from pptx.dml.color import RGBColor
-
         if self.rgb:
             color_format.rgb = RGBColor.from_string(self.rgb)
             return
@@ -87,8 +94,6 @@ class Colour:
 
 
 def _theme_slots() -> dict[str, Any]:
-    from pptx.enum.dml import MSO_THEME_COLOR
-
     return {
         "accent1": MSO_THEME_COLOR.ACCENT_1,
         "accent2": MSO_THEME_COLOR.ACCENT_2,
@@ -150,8 +155,6 @@ def placeholder_size(placeholder: Any) -> float:
 def theme_fonts(owner: Any) -> tuple[str, str]:
     """The (major, minor) latin typefaces of the theme of ``owner`` (a presentation or a
     layout: anything with a ``slide_master``)."""
-    from lxml import etree
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     theme_part = owner.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
@@ -240,9 +243,6 @@ def find_layouts(presentation: Any, source: Path | str = "templat") -> dict[str,
 
 def open_template(path: Path | str | None = None) -> Template:
     """Open a template (the bundled one by default) and find its layouts."""
-    from pptx import Presentation
-    from pptx.exc import PackageNotFoundError
-
     chosen = Path(path) if path else DEFAULT_TEMPLATE
     if path is None and not chosen.is_file():
         generate_template(chosen)
@@ -284,8 +284,6 @@ def _set_geometry(shape: Any, left: float, top: float, width: float, height: flo
 
 
 def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    from lxml import etree
-
     ns, name = tag.split(":")
     element = etree.SubElement(parent, f"{{{_A if ns == 'a' else _P}}}{name}")
     for key, value in attrs.items():
@@ -297,8 +295,6 @@ def _set_level_style(
     lvl: Any, size_pt: float, color: Colour | None = None, bold: bool | None = None
 ) -> None:
     """Set size (and colour) on a ``a:lvlNpPr`` element's ``a:defRPr``."""
-    from pptx.oxml import parse_xml
-
     def_rpr = lvl.find(f"{{{_A}}}defRPr")
     if def_rpr is None:
         def_rpr = _sub(lvl, "a:defRPr")
@@ -342,9 +338,6 @@ def _placeholder_style(
 
 
 def _edit_theme(presentation: Any) -> None:
-    from lxml import etree
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
     theme_part = presentation.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
     for tag in ("majorFont", "minorFont"):
@@ -392,8 +385,6 @@ def _edit_master_styles(master: Any) -> None:
 
 def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: float) -> None:
     """Draw a thin coloured bar on a layout (via a scratch slide: layouts cannot add shapes)."""
-    from pptx.enum.shapes import MSO_SHAPE
-
     scratch = presentation.slides.add_slide(layout)
     bar = scratch.shapes.add_shape(
         MSO_SHAPE.RECTANGLE, _inches(left), _inches(top), _inches(width), _inches(0.06)
@@ -408,8 +399,6 @@ def _accent_bar(presentation: Any, layout: Any, left: float, top: float, width: 
 
 def generate_template(path: Path | str = DEFAULT_TEMPLATE) -> Path:
     """Write the bundled deck template, built from python-pptx's default template."""
-    from pptx import Presentation
-
     presentation = Presentation()
     presentation.slide_width = SLIDE_WIDTH
     presentation.slide_height = SLIDE_HEIGHT

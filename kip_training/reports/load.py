@@ -31,7 +31,10 @@ import numpy as np
 import pandas as pd
 
 from kip_training.calendar import WorkingCalendar
+from kip_training.config import load_config
+from kip_training.errors import ReportError
 from kip_training.reports import derive, schema, validate
+from kip_training.reports.cache import cache_key
 from kip_training.reports.headers import blank_matrix, cached_key, cell_matrix
 from kip_training.reports.identity import (
     Identity,
@@ -43,7 +46,7 @@ from kip_training.reports.identity import (
     reconcile_period,
 )
 from kip_training.reports.issues import ChunkSink, IssueSink
-from kip_training.reports.limits import Limits
+from kip_training.reports.limits import DEFAULT, Limits, too_big
 from kip_training.reports.model import (
     GALAT,
     PERINGATAN,
@@ -55,6 +58,7 @@ from kip_training.reports.model import (
 )
 from kip_training.reports.normalise import Factorized, to_date
 from kip_training.reports.parallel import POOL_MIN_FILES, gc_paused, map_chunks
+from kip_training.reports.read import find_files, group_files, read_cells
 from kip_training.reports.stacked import Array, StackedSheet, empty_stacked, parse_stacked
 from kip_training.roster import Roster, RosterIndex, read_roster
 
@@ -81,8 +85,6 @@ def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
 
     ``limits`` (:class:`~kip_training.reports.limits.Limits`) bound what a file may cost.
     """
-    from kip_training.errors import ReportError
-    from kip_training.reports.read import read_cells
 
     paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
     label = str(paths[0]) if len(paths) == 1 else str(paths[0].parent / (paths[0].stem + "…"))
@@ -527,7 +529,6 @@ def crashed_chunk(
 ) -> Chunk:
     """:func:`load_chunk` for reports whose reading process died (out of memory, or the
     reader crashed): each is unreadable, with one message naming its files."""
-    from kip_training.reports.limits import DEFAULT, too_big
 
     memory = (limits or DEFAULT).memory_mb
     raws = []
@@ -576,9 +577,6 @@ def load_reports(
     loaded before (same files, unchanged, same roster, calendar and period) is taken
     from the cache instead of being read again, and a new load is stored there.
     """
-    from kip_training.config import load_config
-    from kip_training.errors import ReportError
-    from kip_training.reports.read import find_files, group_files
 
     config = config or load_config()
     if isinstance(roster, pd.DataFrame):
@@ -593,8 +591,6 @@ def load_reports(
         raise ReportError("Path tidak ditemukan: " + ", ".join(str(p) for p in missing) + ".")
     key = None
     if cache is not None:
-        from kip_training.reports.cache import cache_key
-
         key = cache_key(files, roster_table, config.report_due_working_days, calendar, period)
         cached = cache.get(key)
         if cached is not None:
