@@ -31,6 +31,7 @@ from kip_training.monev.settings import ESTIMATE_LABEL
 from kip_training.roster import Opd, Roster
 from kip_training.safe_export import neutralise
 from kip_training.textfmt import format_number
+from kip_training.xlsx_header import header_row
 
 PETUNJUK_TITLE = "Petunjuk"
 CHECKLIST_TITLE = "Daftar Bukti"
@@ -76,8 +77,6 @@ SUMMARY_COLUMNS = (
 SUMMARY_INDEX = {key: i for i, (key, _, _) in enumerate(SUMMARY_COLUMNS, start=1)}
 TOTAL_LABEL = "Jumlah"
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
 EXAMPLE_FONT = Font(bold=True, color="C00000", size=12)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -87,17 +86,6 @@ FIXED_TIME = dt.datetime(2025, 1, 1)
 def opd_choice(opd: Opd) -> str:
     """What the OPD drop-down shows and the reader maps back: "DISKOMINFO – Diskominfo"."""
     return f"{opd.kode}{OPD_SEPARATOR}{opd.singkatan or opd.nama}"
-
-
-def _header(ws, titles: list[str], widths: list[int]) -> None:
-    for col, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=col, value=neutralise(title))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[1].height = 32
-    ws.freeze_panes = "A2"
 
 
 def _fit(ws, landscape: bool = True) -> None:
@@ -205,7 +193,7 @@ def _data_note(key: str | None, figures: ReportFigures | None) -> str | None:
 
 def _checklist_sheet(wb, rubric: Rubric, figures, opd_range: str) -> int:
     ws = wb.create_sheet(CHECKLIST_TITLE)
-    _header(ws, [c.title for c in COLUMNS], [c.width for c in COLUMNS])
+    header_row(ws, [c.title for c in COLUMNS], [c.width for c in COLUMNS])
     last = len(rubric.items) + 1
     for row, (indicator, item) in enumerate(rubric.items, start=2):
         values = {
@@ -254,7 +242,7 @@ def _checklist_sheet(wb, rubric: Rubric, figures, opd_range: str) -> int:
 
 def _summary_sheet(wb, rubric: Rubric, last: int) -> None:
     ws = wb.create_sheet(SUMMARY_TITLE)
-    _header(ws, [t for _, t, _ in SUMMARY_COLUMNS], [w for _, _, w in SUMMARY_COLUMNS])
+    header_row(ws, [t for _, t, _ in SUMMARY_COLUMNS], [w for _, _, w in SUMMARY_COLUMNS])
     ws.row_dimensions[1].height = 46
     sheet = quote_sheetname(CHECKLIST_TITLE)
     codes = f"{sheet}!$A$2:$A${last}"

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 
 from kip_training.reports import schema
 from kip_training.reports.model import FileResult, Issue, ReportSet
 from kip_training.reports.schema import Severity, severity_rank
 from kip_training.safe_export import cell_value
+from kip_training.xlsx_header import HEADER_FILL, HEADER_FONT
 
 UNKNOWN_OPD = "OPD-TIDAK-DIKENAL"
 HEADERS = ("Tingkat", "Berkas", "Lembar", "Baris", "Kolom", "Nilai", "Masalah dan cara memperbaiki")
@@ -35,8 +36,6 @@ MAX_NAME = 60
 SUFFIX = "hasil_pemeriksaan.xlsx"
 
 _LABELS = {severity: severity.label for severity in Severity}
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
@@ -165,7 +164,7 @@ def build_workbook(
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
     _print_one_page_wide(sheet)
-    sheet.append([_styled(sheet, h, font=_HEADER_FONT, fill=_HEADER_FILL) for h in HEADERS])
+    sheet.append([_styled(sheet, h, font=HEADER_FONT, fill=HEADER_FILL) for h in HEADERS])
     shown = {r.file: cell_value(Path(r.file).name) for r in results}
     # A write-only sheet writes each row as it is appended, so one styled cell serves
     # every row's message (a styled cell per row would cost a third of the time).

@@ -19,13 +19,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kip_training import law
 from kip_training.reports import schema
 from kip_training.safe_export import neutralise
+from kip_training.xlsx_header import header_row
 
 LISTS_TITLE = "Daftar Pilihan"
 DATE_FORMAT = "DD/MM/YYYY"
 LAST_ROW = 2000  # validation and formats reach this row
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 EXAMPLE_FONT = Font(italic=True, color="7F7F7F")
 EXAMPLE_FILL = PatternFill("solid", fgColor="FFF2CC")
 
@@ -105,17 +104,6 @@ PETUNJUK_LINES = (
 )
 
 
-def _header(ws, titles: list[str], widths: list[int]) -> None:
-    for col, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=col, value=neutralise(title))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[1].height = 32
-    ws.freeze_panes = "A2"
-
-
 def _list_range(lists_ws, column: schema.Column, index: int) -> str:
     letter = get_column_letter(index)
     lists_ws.cell(row=1, column=index, value=column.title)
@@ -153,7 +141,7 @@ def build_workbook() -> Workbook:
 
     # Identitas: one field per row.
     ws = sheets["identitas"]
-    _header(ws, ["Isian", "Nilai", "Keterangan"], [28, 40, 60])
+    header_row(ws, ["Isian", "Nilai", "Keterangan"], [28, 40, 60])
     for row, column in enumerate(schema.IDENTITAS.columns, start=2):
         ws.cell(row=row, column=1, value=column.title).font = Font(bold=True)
         note = column.help + (" (wajib)" if column.required else "")
@@ -169,7 +157,7 @@ def build_workbook() -> Workbook:
 
     for sheet in schema.SHEETS[1:]:
         ws = sheets[sheet.key]
-        _header(ws, [c.title for c in sheet.columns], [c.width for c in sheet.columns])
+        header_row(ws, [c.title for c in sheet.columns], [c.width for c in sheet.columns])
         example = EXAMPLES.get(sheet.key, {})
         for col, column in enumerate(sheet.columns, start=1):
             letter = get_column_letter(col)
