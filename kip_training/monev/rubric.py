@@ -162,6 +162,15 @@ class _Reader:
         return list(node.value)
 
 
+def _unique_code(r: _Reader, fields: dict[str, yaml.Node], what: str, seen: set[str]) -> str:
+    """The ``kode`` of an indicator or item; a code used before is reported at its line."""
+    kode = r.text(fields, "kode", what)
+    if kode and kode in seen:
+        r.add(fields["kode"], f"kode '{kode}' dipakai lebih dari sekali.")
+    seen.add(kode)
+    return kode
+
+
 def _items(r: _Reader, nodes: list[yaml.Node], where: str, seen: set[str]) -> list[Item]:
     from kip_training.monev.figures import LINKS
 
@@ -171,10 +180,7 @@ def _items(r: _Reader, nodes: list[yaml.Node], where: str, seen: set[str]) -> li
         fields = r.mapping(node, ITEM_KEYS, what)
         if fields is None:
             continue
-        kode = r.text(fields, "kode", what)
-        if kode and kode in seen:
-            r.add(fields["kode"], f"kode '{kode}' dipakai lebih dari sekali.")
-        seen.add(kode)
+        kode = _unique_code(r, fields, what, seen)
         data = r.text(fields, "data", what) or None
         if data and data not in LINKS:
             r.add(
@@ -197,10 +203,7 @@ def _indicators(r: _Reader, node: yaml.Node) -> list[Indicator]:
         fields = r.mapping(ind_node, INDICATOR_KEYS, what)
         if fields is None:
             continue
-        kode = r.text(fields, "kode", what)
-        if kode and kode in seen:
-            r.add(fields["kode"], f"kode '{kode}' dipakai lebih dari sekali.")
-        seen.add(kode)
+        kode = _unique_code(r, fields, what, seen)
         bobot = r.number(fields, "bobot", what)
         if bobot is not None:
             weight_nodes.append((fields["bobot"], bobot))
