@@ -14,6 +14,7 @@ from kip_training.quiz.store import (
     SCHEMA_VERSION,
     AnswerRecord,
     ResultStore,
+    SessionRow,
     StoreError,
     default_db_path,
 )
@@ -281,3 +282,58 @@ def test_the_quiz_widget_warns_when_an_answer_was_not_saved_and_lets_the_partici
     assert app.next_button.disabled is False
     app.next_button.click()
     assert app.view is not view  # the participant moved on to the next question
+
+
+def test_a_version_1_database_gains_sessions_and_keeps_its_answers(tmp_path):
+    path = tmp_path / "v1.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TABLE answers (uid TEXT PRIMARY KEY, participant TEXT NOT NULL, "
+        "opd TEXT NOT NULL, quiz TEXT NOT NULL, question_id TEXT NOT NULL, topic TEXT NOT NULL, "
+        "answer TEXT NOT NULL, correct INTEGER NOT NULL, score REAL NOT NULL, "
+        "answered_at TEXT NOT NULL)"
+    )
+    conn.execute(
+        "INSERT INTO answers VALUES ('u1', 'Siti', 'DISKOMINFO', 'k', 'keb-01', 'keberatan', "
+        "'30', 1, 1.0, '2026-01-05T02:00:00+00:00')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with ResultStore(path) as store:
+        (old,) = store.answers()
+        assert (old.participant, old.session, old.attempt, old.mistake) == ("Siti", "", 1, "")
+        assert store.record(answer(session="s1", attempt=2, mistake="hari_kalender", seconds=4.5))
+        got = store.answers(session="s1")
+        assert [(r.attempt, r.mistake, r.seconds) for r in got] == [(2, "hari_kalender", 4.5)]
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_sessions_and_attempts_are_stored(tmp_path):
+    with ResultStore(tmp_path / "kelas.sqlite") as store:
+        store.save_session(SessionRow("s-1", "KIP7Q2", "Pelatihan 2026-1", {"jumlah": 10}))
+        assert store.session("kip7q2").title == "Pelatihan 2026-1"
+        assert store.session("s-1").spec == {"jumlah": 10}
+        assert store.session("TIDAKADA") is None
+        with pytest.raises(StoreError):
+            store.save_session(SessionRow("s-2", "KIP7Q2", "kode sama", {}))
+        assert store.start_attempt("s-1", "Siti", "DISKOMINFO") == 1
+        assert store.start_attempt("s-1", "Siti", "DISKOMINFO") == 2
+        store.finish_attempt("s-1", "Siti", "DISKOMINFO", 1)
+        rows = store.attempts("s-1")
+        assert [(r.attempt, r.finished_at is not None) for r in rows] == [(1, True), (2, False)]
+
+
+def test_an_import_file_of_version_1_still_imports(tmp_path):
+    with ResultStore(tmp_path / "a.sqlite") as store:
+        store.record(answer())
+        store.export_participant(tmp_path / "p.json", "Peserta 01")
+    payload = json.loads((tmp_path / "p.json").read_text("utf-8"))
+    for row in payload["jawaban"]:
+        for key in ("session", "attempt", "mistake", "seconds"):
+            del row[key]
+    (tmp_path / "p.json").write_text(json.dumps(payload), "utf-8")
+    with ResultStore(tmp_path / "b.sqlite") as other:
+        report = other.import_files([tmp_path / "p.json"])
+        assert (report.added, report.problems) == (1, [])
+        assert other.answers()[0].attempt == 1

@@ -32,7 +32,7 @@ from kip_training.errors import StoreError
 DB_ENV = "KIP_DB"
 DB_FILENAME = "hasil_kuis.sqlite"
 EXPORT_FORMAT = "kip-training/hasil-kuis"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000
 
 COLUMNS = (
@@ -46,10 +46,18 @@ COLUMNS = (
     "correct",
     "score",
     "answered_at",
+    "session",
+    "attempt",
+    "mistake",
+    "seconds",
 )
-#: The schema version in ``PRAGMA user_version``. 0 (before versions): the same
-#: columns without CHECK constraints; migrated on opening.
-SCHEMA_VERSION = 1
+#: Columns an import file of version 1 may lack (they came with sessions), and their
+#: values then.
+SESSION_DEFAULTS: dict[str, Any] = {"session": "", "attempt": 1, "mistake": "", "seconds": 0.0}
+#: The schema version in ``PRAGMA user_version``. 0 (before versions): the first ten
+#: columns without CHECK constraints; 1: with them; 2: sessions and attempts. Older
+#: versions are migrated on opening.
+SCHEMA_VERSION = 2
 _SCHEMA = (
     """CREATE TABLE answers (
     uid TEXT PRIMARY KEY CHECK (length(uid) > 0),
@@ -61,11 +69,42 @@ _SCHEMA = (
     answer TEXT NOT NULL,
     correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
     score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
-    answered_at TEXT NOT NULL
+    answered_at TEXT NOT NULL,
+    session TEXT NOT NULL DEFAULT '',
+    attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1),
+    mistake TEXT NOT NULL DEFAULT '',
+    seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)
 )""",
     "CREATE INDEX answers_participant ON answers (participant, opd)",
     "CREATE INDEX answers_question ON answers (question_id)",
 )
+#: Added by version 2: sessions a trainer runs, and each participant's attempts.
+_SESSION_SCHEMA = (
+    """CREATE TABLE sessions (
+    session_id TEXT PRIMARY KEY CHECK (length(session_id) > 0),
+    code TEXT NOT NULL UNIQUE CHECK (length(code) > 0),
+    title TEXT NOT NULL,
+    spec TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)""",
+    """CREATE TABLE attempts (
+    session TEXT NOT NULL,
+    participant TEXT NOT NULL CHECK (length(participant) > 0),
+    opd TEXT NOT NULL,
+    attempt INTEGER NOT NULL CHECK (attempt >= 1),
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    PRIMARY KEY (session, participant, opd, attempt)
+)""",
+    "CREATE INDEX answers_session ON answers (session, participant, opd, attempt)",
+)
+_V2_COLUMNS = (
+    "ALTER TABLE answers ADD COLUMN session TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE answers ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1)",
+    "ALTER TABLE answers ADD COLUMN mistake TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE answers ADD COLUMN seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)",
+)
+_V1_COLUMNS = COLUMNS[:10]
 _INSERT = (
     f"INSERT INTO answers ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
     "ON CONFLICT(uid) DO NOTHING"
@@ -97,6 +136,13 @@ class AnswerRecord:
     score: float
     answered_at: str = field(default_factory=_now)
     uid: str = field(default_factory=lambda: uuid.uuid4().hex)
+    #: The session id ("" outside a session), the participant's attempt number in it,
+    #: the kind of mistake behind a wrong answer ("" when none is known; see
+    #: :mod:`kip_training.quiz.types`) and the seconds spent on the question.
+    session: str = ""
+    attempt: int = 1
+    mistake: str = ""
+    seconds: float = 0.0
 
     def row(self) -> tuple:
         return (
@@ -110,6 +156,10 @@ class AnswerRecord:
             int(bool(self.correct)),
             float(self.score),
             self.answered_at,
+            self.session,
+            int(self.attempt),
+            self.mistake,
+            float(self.seconds),
         )
 
     @classmethod
@@ -121,12 +171,21 @@ class AnswerRecord:
         """
         if not isinstance(data, dict):
             raise TypeError("harus berupa pemetaan kolom ke nilai")
-        missing = [c for c in COLUMNS if c not in data]
+        missing = [c for c in _V1_COLUMNS if c not in data]
         if missing:
             raise KeyError(", ".join(missing))
+        data = {**SESSION_DEFAULTS, **data}
         for name in COLUMNS:
-            if name not in ("correct", "score") and not isinstance(data[name], str):
+            if name in ("correct", "score", "attempt", "seconds"):
+                continue
+            if not isinstance(data[name], str):
                 raise TypeError(f"{name} harus berupa teks (ditemukan: {data[name]!r})")
+        attempt = data["attempt"]
+        if isinstance(attempt, bool) or not isinstance(attempt, int) or attempt < 1:
+            raise TypeError(f"attempt harus bilangan bulat ≥ 1 (ditemukan: {attempt!r})")
+        seconds = data["seconds"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
+            raise TypeError(f"seconds harus angka ≥ 0 (ditemukan: {seconds!r})")
         correct = data["correct"]
         if not isinstance(correct, bool):
             raise TypeError(f"correct harus true atau false (ditemukan: {correct!r})")
@@ -146,7 +205,34 @@ class AnswerRecord:
             score=float(score),
             answered_at=data["answered_at"],
             uid=data["uid"],
+            session=data["session"],
+            attempt=attempt,
+            mistake=data["mistake"],
+            seconds=float(seconds),
         )
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A training session as stored: id, join code, title and its settings (JSON)."""
+
+    session_id: str
+    code: str
+    title: str
+    spec: dict[str, Any]
+    created_at: str = field(default_factory=_now)
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One participant's attempt in a session; ``finished_at`` is None while in progress."""
+
+    session: str
+    participant: str
+    opd: str
+    attempt: int
+    started_at: str
+    finished_at: str | None
 
 
 @dataclass
@@ -294,18 +380,24 @@ class ResultStore:
                 old = conn.execute(
                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'"
                 ).fetchone()
-                if old:  # version 0: the same columns without CHECK constraints
+                if old and version == 0:  # the first columns without CHECK constraints
                     conn.execute("DROP INDEX IF EXISTS answers_participant")
                     conn.execute("DROP INDEX IF EXISTS answers_question")
                     conn.execute("ALTER TABLE answers RENAME TO answers_v0")
-                for statement in _SCHEMA:
-                    conn.execute(statement)
-                if old:
-                    columns = ", ".join(COLUMNS)
+                if not old or version == 0:
+                    for statement in _SCHEMA:
+                        conn.execute(statement)
+                elif version == 1:
+                    for statement in _V2_COLUMNS:
+                        conn.execute(statement)
+                if old and version == 0:
+                    columns = ", ".join(_V1_COLUMNS)
                     conn.execute(
                         f"INSERT INTO answers ({columns}) SELECT {columns} FROM answers_v0"
                     )
                     conn.execute("DROP TABLE answers_v0")
+                for statement in _SESSION_SCHEMA:
+                    conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:
@@ -381,11 +473,16 @@ class ResultStore:
             return conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
 
     def answers(
-        self, participant: str | None = None, opd: str | None = None, quiz: str | None = None
+        self,
+        participant: str | None = None,
+        opd: str | None = None,
+        quiz: str | None = None,
+        session: str | None = None,
     ) -> list[AnswerRecord]:
-        """Stored answers (optionally of one participant / OPD / quiz), oldest first."""
+        """Stored answers (optionally of one participant / OPD / quiz / session), oldest first."""
         where, params = [], []
-        for column, value in (("participant", participant), ("opd", opd), ("quiz", quiz)):
+        filters = (("participant", participant), ("opd", opd), ("quiz", quiz), ("session", session))
+        for column, value in filters:
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
@@ -405,6 +502,93 @@ class ResultStore:
         data = dict(zip(COLUMNS, row, strict=True))
         data["correct"] = bool(data["correct"])
         return AnswerRecord(**data)
+
+    # ------------------------------------------------------------------ sessions
+    def save_session(self, session: SessionRow) -> None:
+        """Store a new session; a used id or join code raises :class:`StoreError`."""
+        conn = self.conn
+        with self._errors("ditulis"):
+            conn.execute(
+                "INSERT INTO sessions (session_id, code, title, spec, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    session.session_id,
+                    session.code,
+                    session.title,
+                    json.dumps(session.spec, ensure_ascii=False, sort_keys=True),
+                    session.created_at,
+                ),
+            )
+
+    def session(self, key: str) -> SessionRow | None:
+        """The session whose id or join code (any case) is ``key``, or None."""
+        conn = self.conn
+        with self._errors("dibaca"):
+            row = conn.execute(
+                "SELECT session_id, code, title, spec, created_at FROM sessions "
+                "WHERE session_id = ? OR upper(code) = upper(?)",
+                (key.strip(), key.strip()),
+            ).fetchone()
+        return self._session_from_row(row) if row else None
+
+    def sessions(self) -> list[SessionRow]:
+        """Every stored session, newest first."""
+        conn = self.conn
+        with self._errors("dibaca"):
+            rows = conn.execute(
+                "SELECT session_id, code, title, spec, created_at FROM sessions "
+                "ORDER BY created_at DESC, session_id"
+            ).fetchall()
+        return [self._session_from_row(row) for row in rows]
+
+    @staticmethod
+    def _session_from_row(row: tuple) -> SessionRow:
+        session_id, code, title, spec, created_at = row
+        return SessionRow(session_id, code, title, json.loads(spec), created_at)
+
+    def start_attempt(self, session: str, participant: str, opd: str) -> int:
+        """Open the participant's next attempt in ``session``; returns its number (1, 2, …)."""
+        conn = self.conn
+        with self._errors("ditulis"):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = conn.execute(
+                    "SELECT COALESCE(MAX(attempt), 0) FROM attempts "
+                    "WHERE session = ? AND participant = ? AND opd = ?",
+                    (session, participant, opd),
+                ).fetchone()[0]
+                conn.execute(
+                    "INSERT INTO attempts (session, participant, opd, attempt, started_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (session, participant, opd, last + 1, _now()),
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        return last + 1
+
+    def finish_attempt(self, session: str, participant: str, opd: str, attempt: int) -> None:
+        """Mark an attempt finished (now); finishing twice keeps the first time."""
+        conn = self.conn
+        with self._errors("ditulis"):
+            conn.execute(
+                "UPDATE attempts SET finished_at = ? WHERE session = ? AND participant = ? "
+                "AND opd = ? AND attempt = ? AND finished_at IS NULL",
+                (_now(), session, participant, opd, attempt),
+            )
+
+    def attempts(self, session: str | None = None) -> list[AttemptRow]:
+        """Attempts (of one session, or all), oldest first."""
+        sql = "SELECT session, participant, opd, attempt, started_at, finished_at FROM attempts"
+        params: list[str] = []
+        if session is not None:
+            sql += " WHERE session = ?"
+            params.append(session)
+        conn = self.conn
+        with self._errors("dibaca"):
+            rows = conn.execute(sql + " ORDER BY started_at, rowid", params).fetchall()
+        return [AttemptRow(*row) for row in rows]
 
     # ------------------------------------------------------------------ exchange
     def export_participant(self, path: Path | str, participant: str, opd: str | None = None) -> int:
