@@ -7,7 +7,7 @@ DataFrames and numbers. Scores are 0–1 means (``rata_rata``) unless the column
 
 from __future__ import annotations
 
-import sqlite3
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from kip_training.quiz.bank import default_bank
-from kip_training.quiz.store import COLUMNS, default_db_path
+from kip_training.quiz.store import COLUMNS, AnswerRecord, ResultStore, default_db_path
+
+FIELDS = [f.name for f in dataclasses.fields(AnswerRecord)]
 
 TOPIC_COLUMNS = ["topic", "judul", "jawaban", "rata_rata"]
 OPD_COLUMNS = ["kode_opd", "peserta", "rata_rata"]
@@ -50,17 +52,14 @@ def load_answers(db_path: Path | str | None = None) -> pd.DataFrame:
     path = Path(db_path) if db_path is not None else default_db_path()
     if not path.is_file():
         return pd.DataFrame(columns=list(COLUMNS))
-    # read-write (never creating the file) so the last connection to close folds the
-    # WAL back into the database and leaves no -wal/-shm files beside it
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=30)
-    try:
-        conn.execute("PRAGMA busy_timeout = 30000")
-        try:
-            frame = pd.read_sql_query(f"SELECT {', '.join(COLUMNS)} FROM answers", conn)
-        except (sqlite3.OperationalError, pd.errors.DatabaseError):
-            return pd.DataFrame(columns=list(COLUMNS))
-    finally:
-        conn.close()
+    with ResultStore(path) as store:
+        return answers_frame(store.answers())
+
+
+def answers_frame(records: list[AnswerRecord]) -> pd.DataFrame:
+    """Answers as a DataFrame with the store's columns, in the given order."""
+    frame = pd.DataFrame([dataclasses.astuple(r) for r in records], columns=FIELDS)
+    frame = frame[list(COLUMNS)]
     frame["correct"] = frame["correct"].astype(bool)
     frame["score"] = frame["score"].astype(float)
     return frame

@@ -19,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
+from kip_training.quiz.analytics import answers_frame
 from kip_training.quiz.bank import Question, QuestionBank
-from kip_training.quiz.store import COLUMNS, ResultStore
+from kip_training.quiz.store import ResultStore
 from kip_training.quiz.types.base import gift_escape
 from kip_training.safe_export import neutralise_frame, write_csv
 
@@ -149,11 +150,7 @@ def write_bank(
 
 def stored_answers(store: ResultStore) -> pd.DataFrame:
     """All answers of ``store`` as a DataFrame (store columns), oldest first."""
-    frame = pd.read_sql_query(
-        f"SELECT {', '.join(COLUMNS)} FROM answers ORDER BY answered_at, rowid", store.conn
-    )
-    frame["correct"] = frame["correct"].astype(bool)
-    return frame
+    return answers_frame(store.answers())
 
 
 def results_frame(db_path: Path | str | None = None):
