@@ -29,7 +29,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import holidays
@@ -205,6 +205,7 @@ def _weekday_holidays(first_year: int, last_year: int, category: str) -> dict[dt
     return {day: name for day, name in national.items() if day.weekday() < 5}
 
 
+@cache
 def national_days_off(first_year: int, last_year: int) -> dict[str, dict[dt.date, str]]:
     """Weekday national holidays (``public``) and cuti bersama (``government``), by category.
 
@@ -215,7 +216,8 @@ def national_days_off(first_year: int, last_year: int) -> dict[str, dict[dt.date
     dates) takes about 0.3 s, paid by every command and every worker process; the
     table is kept in the toolkit's cache folder (``kalender/``), keyed by the version
     of ``holidays`` and the years, so a new release of ``holidays`` (new cuti bersama)
-    is picked up at once.
+    is picked up at once. Within a process it is computed once (callers copy what
+    they change).
     """
     folder = private_folder("kalender")
     key = f"ID-{'+'.join(HOLIDAY_CATEGORIES)}-{first_year}-{last_year}-{holidays.__version__}"

@@ -32,6 +32,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 #: Characters that make a spreadsheet cell a formula (or a DDE payload) when first.
@@ -115,6 +116,29 @@ def cell_value(value: Any) -> Any:
     if not isinstance(value, _CELL_TYPES):
         value = str(value)
     return neutralise(value)
+
+
+def write_row(sheet: Any, row: int, values: Any, fmt: Any = None, date_fmt: Any = None) -> None:
+    """Write one row of an xlsxwriter worksheet (0-based ``row``) safely and quickly.
+
+    Each value passes :func:`cell_value`; text is always written as text (never read as
+    a formula or a link), numbers as numbers, dates with ``date_fmt``, empties as blanks.
+    """
+    for col, raw in enumerate(values):
+        value = cell_value(bool(raw) if isinstance(raw, np.bool_) else raw)
+        if value is None:
+            if fmt is not None:
+                sheet.write_blank(row, col, None, fmt)
+        elif isinstance(value, str):
+            sheet.write_string(row, col, value, fmt)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, col, value, fmt)
+        elif isinstance(value, numbers.Number):
+            sheet.write_number(row, col, value, fmt)
+        elif isinstance(value, dt.date):
+            sheet.write_datetime(row, col, value, date_fmt or fmt)
+        else:
+            sheet.write_string(row, col, str(value), fmt)
 
 
 def neutralise_series(series: pd.Series) -> pd.Series:

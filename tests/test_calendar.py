@@ -280,15 +280,20 @@ def test_the_national_days_off_are_kept_in_the_cache_and_recomputed_when_damaged
     from kip_training import calendar as module
 
     monkeypatch.setenv("KIP_CACHE", str(tmp_path))
+    forget = module.national_days_off.cache_clear  # the in-process copy; each step is a new run
+    forget()
     first = WorkingCalendar(cuti_bersama="libur").days_off
     (stored,) = (tmp_path / "kalender").glob("*.json")
     computed = []
     original = module._weekday_holidays
     monkeypatch.setattr(module, "_weekday_holidays", lambda *a: computed.append(a) or original(*a))
+    forget()
     assert WorkingCalendar(cuti_bersama="libur").days_off == first and computed == []
     stored.write_text("{rusak", encoding="utf-8")
+    forget()
     assert WorkingCalendar(cuti_bersama="libur").days_off == first
     assert {a[-1] for a in computed} == {"public", "government"}
     monkeypatch.setenv("KIP_CACHE", "off")
     computed.clear()
+    forget()
     assert WorkingCalendar(cuti_bersama="libur").days_off == first and len(computed) == 2

@@ -242,6 +242,7 @@ def test_the_days_off_table_is_json_in_the_private_folder(monkeypatch, tmp_path)
     from kip_training.calendar import national_days_off
 
     monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))
+    national_days_off.cache_clear()
     days = national_days_off(2025, 2025)
     (stored,) = (tmp_path / "simpanan" / "kalender").iterdir()
     assert stat_mode(stored.parent) == 0o700

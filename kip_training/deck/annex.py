@@ -1,22 +1,26 @@
 """The xlsx annex written beside the deck (``X.pptx`` -> ``X_lampiran.xlsx``): the full
 per-OPD tables the slides summarise, the check's findings and the Kendala sheet.
 
-Every text cell goes through :func:`kip_training.safe_export.neutralise_frame`.
+Every cell goes through :func:`kip_training.safe_export.write_row`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 
 from kip_training.deck.facts import IntakeFacts
 from kip_training.errors import DeckError
 from kip_training.metrics import Comparison
 from kip_training.reports import schema
-from kip_training.safe_export import neutralise_frame
+from kip_training.safe_export import write_row
 
 SUFFIX = "_lampiran.xlsx"
+DATE_FORMAT = "dd/mm/yyyy"
 
 #: per_opd column -> header in the annex (in this order).
 PER_OPD_COLUMNS = {
@@ -83,34 +87,41 @@ def per_opd_table(comparison: Comparison) -> pd.DataFrame:
 ROWS_LISTED = 20
 
 
+FINDING_COLUMNS = (
+    "Kode OPD",
+    "Berkas",
+    "Tingkat",
+    "Lembar",
+    "Kolom",
+    "Jumlah",
+    "Baris",
+    "Yang perlu diperbaiki (contoh)",
+)
+_NUMBERS = re.compile(r"\d+")
+
+
 def findings_table(findings) -> pd.DataFrame:
     """The check's findings grouped per OPD, severity, sheet, column and kind of message
     (its text with the numbers left out): how many, the rows, and one full message."""
-    columns = ["Kode OPD", "Berkas", "Tingkat", "Lembar", "Kolom", "Yang perlu diperbaiki"]
-    frame = pd.DataFrame(
-        [(f.kode_opd, f.file, f.severity, f.sheet, f.column, f.message) for f in findings],
-        columns=columns,
-    )
-    frame["Baris"] = [f.row for f in findings]
-    frame["jenis"] = frame["Yang perlu diperbaiki"].str.replace(r"\d+", "#", regex=True)
-    keys = ["Kode OPD", "Berkas", "Tingkat", "Lembar", "Kolom", "jenis"]
-    grouped = frame.groupby(keys, dropna=False, sort=False)
-    table = grouped.agg(
-        Jumlah=("Yang perlu diperbaiki", "size"),
-        Baris=("Baris", lambda rows: _rows_listed(rows)),
-        contoh=("Yang perlu diperbaiki", "first"),
-    ).reset_index()
-    table = table.rename(columns={"contoh": "Yang perlu diperbaiki (contoh)"}).drop(columns="jenis")
-    return table[
-        ["Kode OPD", "Berkas", "Tingkat", "Lembar", "Kolom", "Jumlah", "Baris"]
-        + ["Yang perlu diperbaiki (contoh)"]
+    groups: dict[tuple, list] = {}
+    for f in findings:
+        key = (f.kode_opd, f.file, f.severity, f.sheet, f.column, _NUMBERS.sub("#", f.message))
+        group = groups.get(key)
+        if group is None:
+            groups[key] = group = [0, [], f.message]
+        group[0] += 1
+        if f.row is not None and not pd.isna(f.row):
+            group[1].append(int(f.row))
+    rows = [
+        (*key[:5], count, _rows_listed(listed), example)
+        for key, (count, listed, example) in groups.items()
     ]
+    return pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
 
 
-def _rows_listed(rows: pd.Series) -> str:
-    known = [str(int(r)) for r in rows.dropna()]
-    more = len(known) - ROWS_LISTED
-    return ", ".join(known[:ROWS_LISTED]) + (f" dan {more} lainnya" if more > 0 else "")
+def _rows_listed(rows: list[int]) -> str:
+    more = len(rows) - ROWS_LISTED
+    return ", ".join(map(str, rows[:ROWS_LISTED])) + (f" dan {more} lainnya" if more > 0 else "")
 
 
 def write_annex(comparison: Comparison, facts: IntakeFacts | None, path: Path | str) -> Path:
@@ -125,19 +136,23 @@ def write_annex(comparison: Comparison, facts: IntakeFacts | None, path: Path | 
         kendala["Jenis"] = kendala["Jenis"].map(lambda v: schema.JENIS_KENDALA.get(str(v), v))
         sheets["Kendala dan rekomendasi"] = kendala
     try:
-        # xlsxwriter writes a large annex (1,000 OPDs) several times faster than openpyxl
-        with pd.ExcelWriter(target, engine="xlsxwriter") as writer:
-            for name, frame in sheets.items():
-                safe = neutralise_frame(frame)
-                safe.to_excel(writer, sheet_name=name, index=False)
-                sheet = writer.sheets[name]
-                sheet.freeze_panes(1, 1)
-                for position, column in enumerate(safe.columns):
-                    cells = [str(column)] + [
-                        str(v) for v in safe[column].head(200) if v is not None
-                    ]
-                    width = max(len(c) for c in cells)
-                    sheet.set_column(position, position, min(max(width, 8), 60))
-    except OSError as exc:
-        raise DeckError(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.") from None
+        # xlsxwriter, row by row: a 1,000-OPD annex in a fraction of pandas' to_excel time
+        workbook = xlsxwriter.Workbook(target, {"constant_memory": True})
+        header = workbook.add_format({"bold": True})
+        date = workbook.add_format({"num_format": DATE_FORMAT})
+        for name, frame in sheets.items():
+            sheet = workbook.add_worksheet(name)
+            sheet.freeze_panes(1, 1)
+            columns = [str(c) for c in frame.columns]
+            for position, column in enumerate(columns):
+                cells = [column] + [str(v) for v in frame[column].head(200) if v is not None]
+                width = max(len(c) for c in cells)
+                sheet.set_column(position, position, min(max(width, 8), 60))
+            write_row(sheet, 0, columns, header)
+            for number, values in enumerate(frame.itertuples(index=False, name=None), start=1):
+                write_row(sheet, number, values, date_fmt=date)
+        workbook.close()
+    except (OSError, FileCreateError) as exc:
+        reason = getattr(exc.args[0] if exc.args else exc, "strerror", None) or exc
+        raise DeckError(f"Berkas {target} tidak dapat ditulis: {reason}.") from None
     return target

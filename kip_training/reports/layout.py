@@ -181,32 +181,41 @@ def _xlsx_sheet(data: bytes) -> SheetLayout:
     return layout
 
 
-def xlsx_layouts(path: Path, names=None, inspect=None) -> dict[str, SheetLayout]:
+def xlsx_layouts(
+    source: Path | zipfile.ZipFile, names=None, inspect=None
+) -> dict[str, SheetLayout]:
     """Sheet name -> its layout, for the sheets (of ``names``, default all) of an
-    .xlsx/.xlsm that have one. ``inspect(name, data)`` is called with each of those
-    sheets' XML (any size), so a caller can check it without decompressing it again."""
-    layouts = {}
+    .xlsx/.xlsm (a path, or the archive already open) that have one. ``inspect(name,
+    data)`` is called with each of those sheets' XML (any size), so a caller can check
+    it without decompressing it again."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            for name, part in _xlsx_parts(archive).items():
-                if names is not None and name not in names:
-                    continue
-                try:
-                    info = archive.getinfo(part)
-                except KeyError:
-                    continue
-                if info.file_size > MAX_PART_BYTES and inspect is None:
-                    continue
-                data = archive.read(info)
-                if inspect is not None:
-                    inspect(name, data)
-                if info.file_size > MAX_PART_BYTES:
-                    continue
-                layout = _xlsx_sheet(data)
-                if layout:
-                    layouts[name] = layout
+        if isinstance(source, zipfile.ZipFile):
+            return _archive_layouts(source, names, inspect)
+        with zipfile.ZipFile(source) as archive:
+            return _archive_layouts(archive, names, inspect)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):
         return {}  # the values reader says what is wrong with the file
+
+
+def _archive_layouts(archive: zipfile.ZipFile, names, inspect) -> dict[str, SheetLayout]:
+    layouts = {}
+    for name, part in _xlsx_parts(archive).items():
+        if names is not None and name not in names:
+            continue
+        try:
+            info = archive.getinfo(part)
+        except KeyError:
+            continue
+        if info.file_size > MAX_PART_BYTES and inspect is None:
+            continue
+        data = archive.read(info)
+        if inspect is not None:
+            inspect(name, data)
+        if info.file_size > MAX_PART_BYTES:
+            continue
+        layout = _xlsx_sheet(data)
+        if layout:
+            layouts[name] = layout
     return layouts
 
 

@@ -96,11 +96,10 @@ def _checked_layouts(
     try:
         with zipfile.ZipFile(path) as archive:
             bounds.check_archive(path, archive, limits)
-            if suffix == ".ods":
-                bounds.check_ods(path, archive, limits)
-        if suffix == ".ods":
-            return ods_layouts(path), {}
-        return xlsx_layouts(path, wanted, inspect), large
+            if suffix != ".ods":
+                return xlsx_layouts(archive, wanted, inspect), large
+            bounds.check_ods(path, archive, limits)
+        return ods_layouts(path), {}
     except ReportError:
         raise
     except Exception:  # not a zip, or a part that does not decompress (zlib, EOF, ...)
