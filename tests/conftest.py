@@ -1,6 +1,7 @@
 """Fixtures shared by several test modules."""
 
 import pytest
+from pgcluster import postgres_cluster
 
 from kip_training.calendar import WorkingCalendar
 from kip_training.paths import DATA_DIR
@@ -17,3 +18,10 @@ def bank():
 def calendar():
     """The national working-day calendar, without local extra days off."""
     return WorkingCalendar()
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory):
+    """URL of an empty database on a throwaway PostgreSQL server (one per test run)."""
+    with postgres_cluster(tmp_path_factory.mktemp("pg")) as url:
+        yield url

@@ -1,10 +1,18 @@
-"""Quiz results, saved answer by answer in SQLite.
+"""Quiz results, saved answer by answer: in SQLite (default) or on a PostgreSQL server.
 
-The database file is ``$KIP_DB`` when set, else ``hasil_kuis.sqlite`` in the user's
-data folder (platformdirs). It runs in WAL mode with SQLite's busy timeout (a writer
-waits up to 30 s for another), and every write is one short transaction, so a room of
-participants on one JupyterHub sharing one file loses nothing. The schema version is
-kept in ``PRAGMA user_version``.
+The store is ``$KIP_DB`` when set, else ``hasil_kuis.sqlite`` in the user's data folder
+(platformdirs). ``$KIP_DB`` (or ``--db``) is either a file, for SQLite, or a
+``postgresql://user:password@host:5432/database`` address, for a shared server when a
+training outgrows one machine (many JupyterHub users, one store). Both engines have the
+same tables, constraints, schema versions and migrations, and give the same answers in
+the same order; the SQL is written once here, with the few words the dialects force
+filled in by the engine (:mod:`~kip_training.quiz.store_sqlite`,
+:mod:`~kip_training.quiz.store_postgres`).
+
+SQLite runs in WAL mode with its busy timeout (a writer waits up to 30 s for another),
+and every write is one short transaction, so a room of participants sharing one file
+loses nothing. The schema version is kept in ``PRAGMA user_version`` (SQLite) or a
+``schema_version`` table (PostgreSQL).
 
 Offline collection: a participant writes their answers to one JSON file
 (:meth:`ResultStore.export_participant`); the trainer imports many files
@@ -16,18 +24,37 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import os
-import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from platformdirs import user_data_dir
 
 from kip_training.errors import StoreError
+from kip_training.quiz.store_postgres import PostgresEngine, is_url, redact
+from kip_training.quiz.store_sqlite import SqliteEngine
+
+__all__ = [
+    "COLUMNS",
+    "SCHEMA_VERSION",
+    "AnswerRecord",
+    "AttemptRow",
+    "ImportReport",
+    "ResultStore",
+    "SessionRow",
+    "StoreError",
+    "db_target",
+    "default_db_path",
+    "default_db_target",
+    "describe_target",
+    "is_url",
+    "store_exists",
+]
 
 DB_ENV = "KIP_DB"
 DB_FILENAME = "hasil_kuis.sqlite"
@@ -54,10 +81,14 @@ COLUMNS = (
 #: Columns an import file of version 1 may lack (they came with sessions), and their
 #: values then.
 SESSION_DEFAULTS: dict[str, Any] = {"session": "", "attempt": 1, "mistake": "", "seconds": 0.0}
-#: The schema version in ``PRAGMA user_version``. 0 (before versions): the first ten
-#: columns without CHECK constraints; 1: with them; 2: sessions and attempts. Older
-#: versions are migrated on opening.
+#: The schema version (``PRAGMA user_version`` in SQLite, table ``schema_version`` in
+#: PostgreSQL). 0 (before versions): the first ten columns without CHECK constraints;
+#: 1: with them; 2: sessions and attempts. Older versions are migrated on opening.
 SCHEMA_VERSION = 2
+
+# The SQL of both engines. Words in braces are the engine's (``tokens``): {real} a
+# double-precision column type, {seq_column} an insertion-order column where the engine
+# has no rowid, {seq} that column, {collate} byte-order sorting of text.
 _SCHEMA = (
     """CREATE TABLE answers (
     uid TEXT PRIMARY KEY CHECK (length(uid) > 0),
@@ -68,12 +99,12 @@ _SCHEMA = (
     topic TEXT NOT NULL,
     answer TEXT NOT NULL,
     correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
-    score REAL NOT NULL CHECK (score BETWEEN 0 AND 1),
+    score {real} NOT NULL CHECK (score BETWEEN 0 AND 1),
     answered_at TEXT NOT NULL,
     session TEXT NOT NULL DEFAULT '',
     attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1),
     mistake TEXT NOT NULL DEFAULT '',
-    seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)
+    seconds {real} NOT NULL DEFAULT 0 CHECK (seconds >= 0){seq_column}
 )""",
     "CREATE INDEX answers_participant ON answers (participant, opd)",
     "CREATE INDEX answers_question ON answers (question_id)",
@@ -93,7 +124,7 @@ _SESSION_SCHEMA = (
     opd TEXT NOT NULL,
     attempt INTEGER NOT NULL CHECK (attempt >= 1),
     started_at TEXT NOT NULL,
-    finished_at TEXT,
+    finished_at TEXT{seq_column},
     PRIMARY KEY (session, participant, opd, attempt)
 )""",
     "CREATE INDEX answers_session ON answers (session, participant, opd, attempt)",
@@ -102,20 +133,67 @@ _V2_COLUMNS = (
     "ALTER TABLE answers ADD COLUMN session TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE answers ADD COLUMN attempt INTEGER NOT NULL DEFAULT 1 CHECK (attempt >= 1)",
     "ALTER TABLE answers ADD COLUMN mistake TEXT NOT NULL DEFAULT ''",
-    "ALTER TABLE answers ADD COLUMN seconds REAL NOT NULL DEFAULT 0 CHECK (seconds >= 0)",
+    "ALTER TABLE answers ADD COLUMN seconds {real} NOT NULL DEFAULT 0 CHECK (seconds >= 0)",
 )
 _V1_COLUMNS = COLUMNS[:10]
 _INSERT = (
     f"INSERT INTO answers ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-    "ON CONFLICT(uid) DO NOTHING"
+    "ON CONFLICT (uid) DO NOTHING"
 )
+_SESSION_COLUMNS = "session_id, code, title, spec, created_at"
+_ATTEMPT_COLUMNS = "session, participant, opd, attempt, started_at, finished_at"
+
+Engine = SqliteEngine | PostgresEngine
+T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=256)
+def _dialect(sql: str, engine: type) -> str:
+    """``sql`` with the engine's words filled in."""
+    return sql.format(**engine.tokens) if "{" in sql else sql
+
+
+def default_db_target() -> Path | str:
+    """``$KIP_DB`` (a file, or a ``postgresql://`` address), else the user's data file."""
+    if env := os.environ.get(DB_ENV):
+        return env.strip() if is_url(env) else Path(env)
+    return Path(user_data_dir("kip-training", appauthor=False)) / DB_FILENAME
 
 
 def default_db_path() -> Path:
-    """``$KIP_DB``, else ``hasil_kuis.sqlite`` in the user's data folder."""
-    if env := os.environ.get(DB_ENV):
-        return Path(env)
+    """The SQLite file: ``$KIP_DB`` when it is a file, else the user's data folder's.
+
+    For callers that need a file; :func:`default_db_target` also gives a server address.
+    """
+    target = default_db_target()
+    if isinstance(target, Path):
+        return target
     return Path(user_data_dir("kip-training", appauthor=False)) / DB_FILENAME
+
+
+def db_target(value: Path | str | None = None) -> Path | str:
+    """What ``value`` (``--db``, a widget's ``db_path``) names: a file Path or a server URL.
+
+    None gives :func:`default_db_target`. Use this rather than ``Path(value)``, which
+    spoils a URL (``postgresql://`` becomes ``postgresql:/``).
+    """
+    if value is None:
+        return default_db_target()
+    if is_url(value):
+        return str(value).strip()
+    return Path(value)
+
+
+def describe_target(value: Path | str | None = None) -> str:
+    """The store's address fit to show: a file path, or a URL with its password hidden."""
+    target = db_target(value)
+    return redact(target) if isinstance(target, str) else str(target)
+
+
+def store_exists(value: Path | str | None = None) -> bool:
+    """Whether there is anything to read: the file exists (always True for a server)."""
+    target = db_target(value)
+    return True if isinstance(target, str) else target.is_file()
 
 
 def _now() -> str:
@@ -255,12 +333,17 @@ class ImportReport:
         return text
 
 
-class ResultStore:
-    """The results database (SQLite, WAL mode, SQLite's own busy timeout).
+class _Rollback(Exception):
+    """Raised inside a write transaction to undo it without an error."""
 
-    ``read_only=True`` opens an existing database without the right to change it (for
-    exports). Opening checks the file (``PRAGMA quick_check``) and its schema version:
-    a newer one is refused, an older one is migrated. Every SQLite error becomes a
+
+class ResultStore:
+    """The results store: a SQLite file or a PostgreSQL database, one interface.
+
+    ``ResultStore(path_or_url)``; None means :func:`default_db_target`. ``read_only=True``
+    opens an existing store without the right to change it (for exports). Opening checks
+    the store (SQLite: ``PRAGMA quick_check``) and its schema version: a newer one is
+    refused, an older one is migrated. Every database error becomes a
     :class:`StoreError` with an Indonesian message.
     """
 
@@ -270,24 +353,43 @@ class ResultStore:
         timeout_ms: int = BUSY_TIMEOUT_MS,
         read_only: bool = False,
     ) -> None:
-        self.path = Path(path) if path is not None else default_db_path()
+        self.target = db_target(path)
         self.timeout_ms = timeout_ms
         self.read_only = read_only
-        self._conn: sqlite3.Connection | None = None
+        self._engine: Engine
+        if isinstance(self.target, str):
+            self._engine = PostgresEngine(self.target, timeout_ms, read_only)
+            #: The SQLite file; None for a server (see :attr:`location`).
+            self.path: Path | None = None
+        else:
+            self._engine = SqliteEngine(self.target, timeout_ms, read_only)
+            self.path = self.target
+        self._conn: Any = None
+
+    @property
+    def engine(self) -> str:
+        """The engine's name: SQLite or PostgreSQL."""
+        return self._engine.name
+
+    @property
+    def location(self) -> str:
+        """The file path, or the server URL with its password hidden: fit to show."""
+        return self._engine.location
 
     # ------------------------------------------------------------------ connection
     @property
-    def conn(self) -> sqlite3.Connection:
+    def conn(self) -> Any:
+        """The open connection (sqlite3 or psycopg), opened and checked on first use."""
+        if self._conn is not None and not self._engine.usable(self._conn):
+            self.close()  # the server closed it (restart, idle timeout): open a new one
         if self._conn is None:
-            conn = self._connect()
+            engine = self._engine
+            conn = engine.connect()
             try:
-                with self._errors("dibuka"):
-                    conn.execute(f"PRAGMA busy_timeout = {int(self.timeout_ms)}")
-                    self._quick_check(conn)
+                with engine.errors("dibuka"):
                     self._check_version(conn)  # before anything is written
                     if not self.read_only:
-                        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-                        conn.execute("PRAGMA synchronous = NORMAL")
+                        engine.prepare(conn)
                         self._prepare_schema(conn)
             except BaseException:
                 conn.close()
@@ -295,119 +397,66 @@ class ResultStore:
             self._conn = conn
         return self._conn
 
-    def _connect(self) -> sqlite3.Connection:
-        if self.read_only:
-            if not self.path.is_file():
-                raise StoreError(f"Basis data hasil kuis {self.path} tidak ditemukan.")
-            target, uri = f"{self.path.resolve().as_uri()}?mode=ro", True
-        else:
+    def _execute(self, conn: Any, sql: str, params: tuple | list = ()) -> Any:
+        return self._engine.execute(conn, _dialect(sql, type(self._engine)), params)
+
+    def _do(self, doing: str, work: Callable[[Any], T]) -> T:
+        """Run ``work(conn)`` with errors in Indonesian; once more if the server hung up."""
+        for again in (False, True):
+            conn = self.conn
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(
-                    f"Folder basis data hasil kuis {self.path.parent} tidak dapat dibuat: "
-                    f"{exc.strerror or exc}."
-                ) from None
-            target, uri = str(self.path), False
-        with self._errors("dibuka"):
-            return sqlite3.connect(
-                target,
-                timeout=self.timeout_ms / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-                uri=uri,
-            )
+                with self._engine.errors(doing):
+                    return work(conn)
+            except StoreError:
+                if again or self._engine.usable(conn):
+                    raise
+                self.close()
+        raise AssertionError("unreachable")
 
-    @contextlib.contextmanager
-    def _errors(self, doing: str) -> Iterator[None]:
-        """Turn any SQLite error into a :class:`StoreError` saying what failed."""
-        try:
-            yield
-        except sqlite3.IntegrityError as exc:
-            raise StoreError(
-                f"Jawaban tidak dapat disimpan ke {self.path}: isinya tidak sah ({exc})."
-            ) from None
-        except sqlite3.OperationalError as exc:
-            text = str(exc).lower()
-            if "locked" in text or "busy" in text:
-                reason = (
-                    f"sedang dipakai proses lain lebih dari {self.timeout_ms // 1000} detik; "
-                    "coba lagi sebentar lagi"
-                )
-            elif "readonly" in text or "read-only" in text:
-                reason = "hanya dapat dibaca (periksa izin berkas dan foldernya)"
-            elif "unable to open" in text:
-                reason = "berkasnya tidak dapat dibuka (periksa path dan izinnya)"
-            elif "full" in text:
-                reason = "ruang disk penuh"
-            else:
-                reason = str(exc)
-            raise StoreError(
-                f"Basis data hasil kuis {self.path} tidak dapat {doing}: {reason}."
-            ) from None
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"Basis data hasil kuis {self.path} rusak atau bukan basis data SQLite "
-                f"({exc}); tidak dapat {doing}. Simpan salinan berkas itu untuk diperiksa "
-                "dan pakai berkas basis data baru (KIP_DB atau --db)."
-            ) from None
-
-    def _quick_check(self, conn: sqlite3.Connection) -> None:
-        rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        if rows != ["ok"]:
-            raise StoreError(
-                f"Basis data hasil kuis {self.path} rusak (pemeriksaan SQLite: "
-                f"{'; '.join(map(str, rows[:3]))}). Simpan salinan berkas itu untuk diperiksa "
-                "dan pakai berkas basis data baru (KIP_DB atau --db)."
-            )
-
-    def _check_version(self, conn: sqlite3.Connection) -> int:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    def _check_version(self, conn: Any) -> int:
+        version = self._engine.version(conn)
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"Basis data hasil kuis {self.path} dibuat oleh kip-training yang lebih baru "
-                f"(skema versi {version}; versi ini mengenal sampai {SCHEMA_VERSION}). "
-                "Perbarui kip-training; berkas itu tidak diubah."
+                f"Basis data hasil kuis {self.location} dibuat oleh kip-training yang lebih "
+                f"baru (skema versi {version}; versi ini mengenal sampai {SCHEMA_VERSION}). "
+                "Perbarui kip-training; basis data itu tidak diubah."
             )
         return version
 
-    def _prepare_schema(self, conn: sqlite3.Connection) -> None:
+    def _prepare_schema(self, conn: Any) -> None:
         """Create the schema, or migrate an older one, in one write transaction."""
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = self._check_version(conn)
-            if version < SCHEMA_VERSION:
-                old = conn.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'answers'"
-                ).fetchone()
-                if old and version == 0:  # the first columns without CHECK constraints
-                    conn.execute("DROP INDEX IF EXISTS answers_participant")
-                    conn.execute("DROP INDEX IF EXISTS answers_question")
-                    conn.execute("ALTER TABLE answers RENAME TO answers_v0")
-                if not old or version == 0:
-                    for statement in _SCHEMA:
-                        conn.execute(statement)
-                elif version == 1:
-                    for statement in _V2_COLUMNS:
-                        conn.execute(statement)
-                if old and version == 0:
-                    columns = ", ".join(_V1_COLUMNS)
-                    conn.execute(
-                        f"INSERT INTO answers ({columns}) SELECT {columns} FROM answers_v0"
-                    )
-                    conn.execute("DROP TABLE answers_v0")
-                for statement in _SESSION_SCHEMA:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+        engine = self._engine
+        if engine.version(conn) == SCHEMA_VERSION:
+            return
+        run = functools.partial(self._execute, conn)
+        with engine.transaction(conn, lock="kip-training:schema"):
+            version = self._check_version(conn)  # another process may have been first
+            if version == SCHEMA_VERSION:
+                return
+            old = engine.has_table(conn, "answers")
+            if old and version == 0:  # the first columns without CHECK constraints
+                run("DROP INDEX IF EXISTS answers_participant")
+                run("DROP INDEX IF EXISTS answers_question")
+                run("ALTER TABLE answers RENAME TO answers_v0")
+            if not old or version == 0:
+                for statement in _SCHEMA:
+                    run(statement)
+            elif version == 1:
+                for statement in _V2_COLUMNS + getattr(engine, "migrate_v1", ()):
+                    run(statement)
+            if old and version == 0:
+                columns = ", ".join(_V1_COLUMNS)
+                run(f"INSERT INTO answers ({columns}) SELECT {columns} FROM answers_v0")
+                run("DROP TABLE answers_v0")
+            for statement in _SESSION_SCHEMA:
+                run(statement)
+            engine.set_version(conn, SCHEMA_VERSION)
 
     def close(self) -> None:
         if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+            conn, self._conn = self._conn, None
+            with contextlib.suppress(Exception):  # a broken connection: nothing to close
+                conn.close()
 
     def __enter__(self) -> ResultStore:
         return self
@@ -422,9 +471,8 @@ class ResultStore:
         An answer the schema refuses (an empty field, a score outside 0–1) raises
         :class:`StoreError`; it is never counted as already present.
         """
-        conn = self.conn
-        with self._errors("ditulis"):
-            cursor = conn.execute(_INSERT, record.row())
+        row = record.row()
+        cursor = self._do("ditulis", lambda conn: self._execute(conn, _INSERT, row))
         return cursor.rowcount == 1
 
     def record_many(self, records: Iterable[AnswerRecord]) -> int:
@@ -436,7 +484,7 @@ class ResultStore:
         if refused:
             number, reason = refused[0]
             raise StoreError(
-                f"Jawaban ke-{number} tidak dapat disimpan ke {self.path}: {reason}. "
+                f"Jawaban ke-{number} tidak dapat disimpan ke {self.location}: {reason}. "
                 "Tidak ada jawaban yang disimpan."
             )
         return added
@@ -444,33 +492,45 @@ class ResultStore:
     def _write(
         self, records: Iterable[AnswerRecord], keep_going: bool = False
     ) -> tuple[int, list[tuple[int, str]]]:
-        """Insert ``records`` in one transaction: (new answers, [(number, reason)])."""
+        """Insert ``records`` in one transaction: (new answers, [(number, reason)]).
+
+        With ``keep_going`` each answer has its own savepoint, so a refused one (which
+        ends a PostgreSQL transaction) leaves the others in.
+        """
         rows = [r.row() for r in records]
-        conn = self.conn
-        refused: list[tuple[int, str]] = []
-        added = 0
-        with self._errors("ditulis"):
-            conn.execute("BEGIN IMMEDIATE")
+        engine = self._engine
+
+        def work(conn: Any) -> tuple[int, list[tuple[int, str]]]:
+            refused: list[tuple[int, str]] = []
+            added = 0
             try:
-                for number, row in enumerate(rows, start=1):
-                    try:
-                        added += conn.execute(_INSERT, row).rowcount
-                    except sqlite3.IntegrityError as exc:
-                        refused.append((number, f"isinya tidak sah ({exc})"))
-                        if not keep_going:
-                            break
-                conn.execute("ROLLBACK" if refused and not keep_going else "COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        return (0 if refused and not keep_going else added), refused
+                with engine.transaction(conn):
+                    for number, row in enumerate(rows, start=1):
+                        if keep_going:
+                            self._execute(conn, "SAVEPOINT kip_answer")
+                        try:
+                            added += self._execute(conn, _INSERT, row).rowcount
+                        except engine.IntegrityError as exc:
+                            refused.append(
+                                (number, f"isinya tidak sah ({engine.integrity_detail(exc)})")
+                            )
+                            if not keep_going:
+                                raise _Rollback from None
+                            self._execute(conn, "ROLLBACK TO SAVEPOINT kip_answer")
+                        else:
+                            if keep_going:
+                                self._execute(conn, "RELEASE SAVEPOINT kip_answer")
+            except _Rollback:
+                return 0, refused
+            return added, refused
+
+        return self._do("ditulis", work)
 
     # ------------------------------------------------------------------ reading
     def count(self) -> int:
-        conn = self.conn
-        with self._errors("dibaca"):
-            return conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        return self._do(
+            "dibaca", lambda conn: self._execute(conn, "SELECT COUNT(*) FROM answers").fetchone()[0]
+        )
 
     def answers(
         self,
@@ -479,7 +539,10 @@ class ResultStore:
         quiz: str | None = None,
         session: str | None = None,
     ) -> list[AnswerRecord]:
-        """Stored answers (optionally of one participant / OPD / quiz / session), oldest first."""
+        """Stored answers (optionally of one participant / OPD / quiz / session), oldest first.
+
+        Oldest first: by ``answered_at``, then in the order they were stored.
+        """
         where, params = [], []
         filters = (("participant", participant), ("opd", opd), ("quiz", quiz), ("session", session))
         for column, value in filters:
@@ -489,10 +552,9 @@ class ResultStore:
         sql = f"SELECT {', '.join(COLUMNS)} FROM answers"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY answered_at, rowid"
-        conn = self.conn
-        with self._errors("dibaca"):
-            return [self._from_row(row) for row in conn.execute(sql, params)]
+        sql += " ORDER BY answered_at{collate}, {seq}"
+        rows = self._do("dibaca", lambda conn: self._execute(conn, sql, params).fetchall())
+        return [self._from_row(row) for row in rows]
 
     def __iter__(self) -> Iterator[AnswerRecord]:
         return iter(self.answers())
@@ -506,39 +568,33 @@ class ResultStore:
     # ------------------------------------------------------------------ sessions
     def save_session(self, session: SessionRow) -> None:
         """Store a new session; a used id or join code raises :class:`StoreError`."""
-        conn = self.conn
-        with self._errors("ditulis"):
-            conn.execute(
-                "INSERT INTO sessions (session_id, code, title, spec, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    session.session_id,
-                    session.code,
-                    session.title,
-                    json.dumps(session.spec, ensure_ascii=False, sort_keys=True),
-                    session.created_at,
-                ),
-            )
+        params = (
+            session.session_id,
+            session.code,
+            session.title,
+            json.dumps(session.spec, ensure_ascii=False, sort_keys=True),
+            session.created_at,
+        )
+        sql = f"INSERT INTO sessions ({_SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
+        self._do("ditulis", lambda conn: self._execute(conn, sql, params))
 
     def session(self, key: str) -> SessionRow | None:
         """The session whose id or join code (any case) is ``key``, or None."""
-        conn = self.conn
-        with self._errors("dibaca"):
-            row = conn.execute(
-                "SELECT session_id, code, title, spec, created_at FROM sessions "
-                "WHERE session_id = ? OR upper(code) = upper(?)",
-                (key.strip(), key.strip()),
-            ).fetchone()
+        sql = (
+            f"SELECT {_SESSION_COLUMNS} FROM sessions "
+            "WHERE session_id = ? OR upper(code) = upper(?)"
+        )
+        params = (key.strip(), key.strip())
+        row = self._do("dibaca", lambda conn: self._execute(conn, sql, params).fetchone())
         return self._session_from_row(row) if row else None
 
     def sessions(self) -> list[SessionRow]:
         """Every stored session, newest first."""
-        conn = self.conn
-        with self._errors("dibaca"):
-            rows = conn.execute(
-                "SELECT session_id, code, title, spec, created_at FROM sessions "
-                "ORDER BY created_at DESC, session_id"
-            ).fetchall()
+        sql = (
+            f"SELECT {_SESSION_COLUMNS} FROM sessions "
+            "ORDER BY created_at{collate} DESC, session_id{collate}"
+        )
+        rows = self._do("dibaca", lambda conn: self._execute(conn, sql).fetchall())
         return [self._session_from_row(row) for row in rows]
 
     @staticmethod
@@ -547,47 +603,48 @@ class ResultStore:
         return SessionRow(session_id, code, title, json.loads(spec), created_at)
 
     def start_attempt(self, session: str, participant: str, opd: str) -> int:
-        """Open the participant's next attempt in ``session``; returns its number (1, 2, …)."""
-        conn = self.conn
-        with self._errors("ditulis"):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                last = conn.execute(
+        """Open the participant's next attempt in ``session``; returns its number (1, 2, …).
+
+        Two starts at once (two browser tabs, two machines) get two numbers.
+        """
+        engine = self._engine
+        key = json.dumps(["attempt", session, participant, opd])
+
+        def work(conn: Any) -> int:
+            with engine.transaction(conn, lock=key):
+                last = self._execute(
+                    conn,
                     "SELECT COALESCE(MAX(attempt), 0) FROM attempts "
                     "WHERE session = ? AND participant = ? AND opd = ?",
                     (session, participant, opd),
                 ).fetchone()[0]
-                conn.execute(
-                    "INSERT INTO attempts (session, participant, opd, attempt, started_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                self._execute(
+                    conn,
+                    f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, NULL)",
                     (session, participant, opd, last + 1, _now()),
                 )
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        return last + 1
+            return last + 1
+
+        return self._do("ditulis", work)
 
     def finish_attempt(self, session: str, participant: str, opd: str, attempt: int) -> None:
         """Mark an attempt finished (now); finishing twice keeps the first time."""
-        conn = self.conn
-        with self._errors("ditulis"):
-            conn.execute(
-                "UPDATE attempts SET finished_at = ? WHERE session = ? AND participant = ? "
-                "AND opd = ? AND attempt = ? AND finished_at IS NULL",
-                (_now(), session, participant, opd, attempt),
-            )
+        sql = (
+            "UPDATE attempts SET finished_at = ? WHERE session = ? AND participant = ? "
+            "AND opd = ? AND attempt = ? AND finished_at IS NULL"
+        )
+        params = (_now(), session, participant, opd, attempt)
+        self._do("ditulis", lambda conn: self._execute(conn, sql, params))
 
     def attempts(self, session: str | None = None) -> list[AttemptRow]:
         """Attempts (of one session, or all), oldest first."""
-        sql = "SELECT session, participant, opd, attempt, started_at, finished_at FROM attempts"
+        sql = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts"
         params: list[str] = []
         if session is not None:
             sql += " WHERE session = ?"
             params.append(session)
-        conn = self.conn
-        with self._errors("dibaca"):
-            rows = conn.execute(sql + " ORDER BY started_at, rowid", params).fetchall()
+        sql += " ORDER BY started_at{collate}, {seq}"
+        rows = self._do("dibaca", lambda conn: self._execute(conn, sql, params).fetchall())
         return [AttemptRow(*row) for row in rows]
 
     # ------------------------------------------------------------------ exchange
