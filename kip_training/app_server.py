@@ -10,7 +10,8 @@ them:
   which a training room needs. Here the check accepts exactly the names and addresses
   in ``$KIP_APP_HOSTS`` (comma-separated) and refuses every other ``Host`` with 403.
 - **Token from the environment** (``$KIP_APP_TOKEN``), so that ``ps`` does not show it.
-- **Kernel cap.** Every page load starts a kernel (about 145 MB); once
+- **Kernel cap.** Every page load starts a kernel (the quiz notebook about 80 MB RSS,
+  notebooks with pandas and matplotlib about 145 MB); once
   ``CappedKernelManager.max_kernels`` run, a new page gets "503: server penuh" instead
   of exhausting the server's memory.
 """

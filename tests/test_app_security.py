@@ -208,3 +208,47 @@ def test_outside_kip_app_the_path_box_reads_any_folder(monkeypatch):
     assert widget.path_text in widget.children
     widget.path_text.value = str(DATA_DIR / "contoh" / "laporan" / "2025-S2")
     assert widget.run() is not None
+
+
+def test_a_session_gets_a_join_address_a_qr_code_and_one_store_for_the_room(
+    execv, tmp_path, capsys, monkeypatch
+):
+    from PIL import Image
+
+    from kip_training.commands import app as app_command
+    from kip_training.quiz.bank import default_bank
+    from kip_training.quiz.session import create_session
+    from kip_training.quiz.store import ResultStore
+
+    for name in ("KIP_DB", "KIP_SESI"):
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(app_command, "lan_address", lambda: "192.168.10.20")
+    room_db = tmp_path / "keluaran" / "hasil_kuis.sqlite"
+    with ResultStore(room_db) as store:
+        session = create_session(store, "Pelatihan PPID 2026-1", default_bank(), count=3)
+
+    code = cli.main(["app", "04", "--sesi", session.code.lower(), "--ip", "0.0.0.0"])
+    assert code == 0
+    (argv,) = execv
+    assert any(part.endswith("04_kuis_kewajiban_keterbukaan.ipynb") for part in argv)
+    assert "--Voila.ip=0.0.0.0" in argv
+    assert os.environ["KIP_DB"] == str(room_db)  # every kernel writes to this one file
+    assert os.environ["KIP_SESI"] == session.code
+    assert "192.168.10.20" in os.environ["KIP_APP_HOSTS"].split(",")
+    token = os.environ["KIP_APP_TOKEN"]
+    out = capsys.readouterr().out
+    join = f"http://192.168.10.20:8866/?token={token}&sesi={session.code}"
+    assert join in out and f"Sesi {session.code}: Pelatihan PPID 2026-1 (3 soal)" in out
+    assert "▄" in out or "█" in out  # the QR code in the terminal
+    png = tmp_path / "keluaran" / f"gabung_sesi_{session.code}.png"
+    assert f"Kode QR untuk layar proyektor: {png}" in out
+    with Image.open(png) as image:
+        assert image.size[0] == image.size[1] >= 300
+
+
+def test_an_unknown_session_is_a_bad_argument(execv, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KIP_DB", str(tmp_path / "kosong.sqlite"))
+    code = cli.main(["app", "04", "--sesi", "ZZZZZZ"])
+    assert code == 2 and execv == []
+    assert "Sesi dengan kode ZZZZZZ tidak ditemukan" in capsys.readouterr().err

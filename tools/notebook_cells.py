@@ -3,9 +3,12 @@
 
 Rules kept here (tests/test_notebooks_meta.py checks them on the built notebooks):
 the first markdown cell has the title, **Tujuan**, **Untuk siapa** and **Waktu**; code
-cells are short and only call the package; a cell whose output is deterministic starts
-with ``# NBVAL_CHECK_OUTPUT``. Legal facts come from KIP.md; numbers shown by code come
-from ``kip_training.law``.
+cells are short and only call the package; the first line of every code cell is an
+Indonesian comment saying what the cell does (never a test marker, never an import); a
+cell whose output is deterministic has ``# NBVAL_CHECK_OUTPUT`` on its second line (nbval
+reads markers on any comment line). Text meant only for JupyterLab (how to run cells,
+``kip`` commands) goes in :func:`lab_only`, hidden in the no-code view. Legal facts come
+from KIP.md; numbers shown by code come from ``kip_training.law``.
 """
 
 from __future__ import annotations
@@ -28,11 +31,23 @@ def code(text: str, *tags: str) -> Cell:
     return Cell("code", text, tags)
 
 
-HOW_TO_RUN = """\
-> **Cara memakai.** Jalankan semua sel lewat menu **Run ▸ Run All Cells** (atau tekan
-> **Shift + Enter** pada tiap sel). Kode disembunyikan; Anda cukup membaca teks dan
-> memakai tombol serta isian yang muncul. Tampilan tanpa kode sama sekali:
-> `kip app {name}.ipynb`."""
+#: How to run the cells: for JupyterLab only. The Voilà template of `kip app` and of
+#: "Render with Voilà" hides <div class="kip-lab-saja"> (kip_training/voila_look.py).
+LAB_ONLY = '<div class="kip-lab-saja">\n\n{text}\n\n</div>'
+
+
+def lab_only(text: str) -> str:
+    """Markdown shown in JupyterLab and hidden in the no-code view (Voilà)."""
+    return LAB_ONLY.format(text=text)
+
+
+HOW_TO_RUN = lab_only(
+    """\
+> **Cara memakai di JupyterLab.** Jalankan semua sel lewat menu **Menjalankan ▸
+> Menjalakan Semua Sel** (*Run ▸ Run All Cells* bila JupyterLab Anda berbahasa Inggris),
+> atau tekan **Shift + Enter** pada tiap sel. Kode disembunyikan; Anda cukup membaca teks
+> dan memakai tombol serta isian yang muncul."""
+)
 
 
 def header(number: str, title: str, purpose: str, audience: str, minutes: str, name: str) -> Cell:
@@ -46,7 +61,7 @@ def header(number: str, title: str, purpose: str, audience: str, minutes: str, n
 
 **Waktu:** ± {minutes} menit
 
-{HOW_TO_RUN.format(name=name)}"""
+{HOW_TO_RUN}"""
     )
 
 
@@ -96,22 +111,31 @@ pemohon (nama, alamat, NIK, kontak) yang dipakai atau ditampilkan."""
 | 07 | Bahan Rapat Koordinasi | staf PPID Utama | grafik utama dua semester dan slide rapat koordinasi | 20 menit |"""
     ),
     md(
-        """\
-## Cara menjalankan sel
+        lab_only(
+            """\
+## Cara menjalankan sel di JupyterLab
 
 Notebook terdiri atas **sel**. Sel teks (seperti ini) hanya dibaca. Sel kode menjalankan
 perintah; di notebook ini kodenya **disembunyikan** dan hanya hasilnya yang tampak.
 
 - Klik sebuah sel lalu tekan **Shift + Enter** untuk menjalankannya dan pindah ke sel berikutnya.
-- Menu **Run ▸ Run All Cells** menjalankan seluruh notebook dari atas.
-- Bila tampilan kacau, pilih **Kernel ▸ Restart Kernel and Run All Cells**.
+- Menu **Menjalankan ▸ Menjalakan Semua Sel** menjalankan seluruh notebook dari atas.
+- Bila tampilan kacau, pilih **Kernel ▸ Demulai Lagi Kernel dan Jalankan Semua Sel**.
 - Ingin melihat kodenya? Klik tanda **⋯** pada sel yang tersembunyi.
 
-Coba sekarang: jalankan sel di bawah ini. Ia menghitung batas waktu pemberitahuan
-tertulis untuk permohonan yang diterima Senin, 16 Maret 2026."""
+Coba sekarang: jalankan sel di bawah ini."""
+        )
+    ),
+    md(
+        """\
+## Contoh hitungan
+
+Hasil di bawah ini menghitung batas waktu pemberitahuan tertulis untuk permohonan yang
+diterima Senin, 16 Maret 2026."""
     ),
     code(
         """\
+# Contoh: batas waktu pemberitahuan tertulis untuk permohonan 16 Maret 2026
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.deadline import due_date, explain_due
 
@@ -129,7 +153,8 @@ dan Idul Fitri serta Wafat Yesus Kristus ikut dilewati). Latihan lengkapnya ada 
 notebook **02**."""
     ),
     md(
-        """\
+        lab_only(
+            """\
 ## Tampilan tanpa kode (Voilà)
 
 Untuk sesi pelatihan atau untuk rekan yang tidak ingin melihat kode, buka notebook
@@ -141,6 +166,7 @@ sebagai **aplikasi** tanpa kode:
 - dari JupyterLab: klik tombol **Render with Voilà** di bilah alat notebook.
 
 JupyterLab sendiri dibuka dengan `kip lab` atau `make lab`."""
+        )
     ),
     md(
         """\
@@ -196,6 +222,7 @@ Tenggat yang diatur UU KIP:"""
     ),
     code(
         """\
+# Tabel tenggat UU KIP
 from kip_training.exercises.tables import deadline_table, show
 
 show(deadline_table())"""
@@ -227,6 +254,7 @@ tertulis paling lambat harus disampaikan?"""
     ),
     code(
         """\
+# Contoh: jatuh tempo pemberitahuan tertulis untuk permohonan 16 Maret 2026
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.deadline import due_date, explain_due
 
@@ -245,6 +273,7 @@ di bawah menunjukkan setiap hari yang dihitung (angka 1–10), hari libur yang d
     ),
     code(
         """\
+# Kalender hari kerja untuk contoh di atas
 from kip_training import charts
 
 charts.show(charts.deadline_calendar(due_date("2026-03-16", "pemberitahuan")))"""
@@ -253,7 +282,9 @@ charts.show(charts.deadline_calendar(due_date("2026-03-16", "pemberitahuan")))""
         """\
 ## 3. Hitung sendiri
 
-Pilih **tanggal diterima** dan **jenis tenggat**, lalu tekan **Hitung**. Cobalah:
+Tulis **tanggal diterima** dengan urutan hari/bulan/tahun (misalnya `16/03/2026` atau
+`16 Maret 2026`; tanggal yang terbaca tampak di sebelahnya), pilih **jenis tenggat**,
+lalu tekan **Hitung**. Cobalah:
 
 1. permohonan yang diterima hari Jumat sebelum libur panjang;
 2. permohonan yang diterima hari Sabtu;
@@ -262,6 +293,7 @@ Pilih **tanggal diterima** dan **jenis tenggat**, lalu tekan **Hitung**. Cobalah
     ),
     code(
         """\
+# Kalkulator tenggat: tulis tanggal diterima, pilih jenis tenggat, tekan Hitung
 from kip_training.exercises.deadline import DeadlineExercise
 
 DeadlineExercise("2026-05-11", "pemberitahuan")"""
@@ -278,6 +310,7 @@ Pembahasan menyebutkan hari libur yang dilewati, pasalnya, dan konvensi cara hit
     ),
     code(
         """\
+# Soal tenggat dari kalender yang sebenarnya
 from kip_training.exercises.deadline import deadline_quiz
 from kip_training.exercises.quiz_setup import quiz_app
 
@@ -309,6 +342,7 @@ dan terbatas (Pasal 2 ayat (2))."""
     ),
     code(
         """\
+# Tabel empat kategori informasi publik
 from kip_training.exercises.tables import category_table, show
 
 show(category_table())"""
@@ -332,11 +366,15 @@ Hal yang sering keliru:
         """\
 ## 2. Latihan: pilih kategori yang tepat
 
-Pilih kategori setiap informasi di bawah, lalu tekan **Periksa**. Pembahasan tiap butir
-menyebutkan pasalnya."""
+Isi **nama** dan **OPD** Anda, pilih kategori setiap informasi di bawah, lalu tekan
+**Periksa**. Bila Anda memilih **Dikecualikan**, pilih juga **huruf Pasal 17** yang
+menjadi dasarnya. Urutan butir berbeda untuk setiap peserta. Pembahasan hanya muncul
+untuk butir yang sudah Anda jawab, dengan pasalnya; jawaban pertama setiap butir masuk
+ke dasbor pelatih (notebook **06**), seperti kuis."""
     ),
     code(
         """\
+# Latihan klasifikasi: pilih kategori setiap informasi
 from kip_training.exercises.classification import ClassificationExercise
 
 ClassificationExercise()"""
@@ -351,6 +389,7 @@ jangka waktunya diatur dengan Peraturan Pemerintah."""
     ),
     code(
         """\
+# Tabel Pasal 17 huruf a–j
 from kip_training.exercises.tables import pasal_17_table, show
 
 show(pasal_17_table())"""
@@ -388,6 +427,7 @@ Contoh penetapan klasifikasi yang sudah diisi:"""
     ),
     code(
         """\
+# Contoh penetapan klasifikasi yang sudah diisi
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.consequence import example, summary
 
@@ -405,6 +445,7 @@ penetapan klasifikasi oleh PPID."""
     ),
     code(
         """\
+# Formulir lembar uji konsekuensi
 from kip_training.exercises.consequence import ConsequenceForm
 
 ConsequenceForm()"""
@@ -418,6 +459,7 @@ def quiz(topics: list[str], count: int, seed: int, name: str) -> Cell:
     """A short quiz (same questions for everyone; name and OPD asked inside the widget)."""
     return code(
         f"""\
+# Kuis singkat bagian ini
 from kip_training.exercises.quiz_setup import short_quiz
 
 short_quiz({topics!r}, count={count}, seed={seed}, name={name!r})"""
@@ -504,6 +546,7 @@ Tiga kategori wajib dibuka dengan cara yang berbeda; yang keempat adalah pengecu
     ),
     code(
         """\
+# Tabel empat kategori informasi publik
 from kip_training.exercises.tables import category_table, show
 
 show(category_table())"""
@@ -544,6 +587,7 @@ musyawarah (Pasal 35 ayat (2)):"""
     ),
     code(
         """\
+# Tabel alasan keberatan
 from kip_training.exercises.tables import objection_table, show
 
 show(objection_table())"""
@@ -611,6 +655,7 @@ perangkat ini:"""
     ),
     code(
         """\
+# Tabel kualifikasi monev per Komisi Informasi dan tahun
 from kip_training.exercises.tables import monev_table, show
 
 show(monev_table())"""
@@ -625,6 +670,7 @@ adalah milik Komisi Informasi.
     ),
     code(
         """\
+# Tabel sanksi pidana
 from kip_training.exercises.tables import sanction_table, show
 
 show(sanction_table())"""
@@ -667,8 +713,8 @@ NB04 = [
     header(
         "04",
         "Kuis Kewajiban Keterbukaan Informasi",
-        "menguji pemahaman tentang UU KIP: pilih topik dan jumlah soal, jawab, lalu lihat "
-        "nilai per topik beserta pembahasannya.",
+        "menguji pemahaman tentang UU KIP: jawab soal, lihat nilai per topik, lalu pelajari "
+        "pembahasan setiap soal beserta pasal yang menjadi dasarnya.",
         "peserta pelatihan (PPID Pembantu, staf PPID Utama); pelatih yang ingin mengukur "
         "hasil sesi.",
         "30",
@@ -678,17 +724,25 @@ NB04 = [
         """\
 ## Cara mengerjakan
 
-1. Pilih **topik** (boleh lebih dari satu; tanpa pilihan berarti semua topik) dan
-   **jumlah soal**, lalu tekan **Buat kuis**.
-2. Isi **nama** dan **OPD** Anda, lalu tekan **Mulai**.
-3. Jawab setiap soal dan tekan **Periksa**: Anda langsung melihat benar atau salah,
-   pembahasannya, dan pasal yang menjadi dasarnya.
-4. Setelah soal terakhir tekan **Selesai** untuk melihat **nilai per topik**. Topik
-   dengan nilai terendah adalah bahan belajar berikutnya.
+**Dalam sesi pelatihan** (Anda membuka halaman ini dari tautan atau kode QR pelatih):
+soalnya sudah dipilih pelatih dan sama untuk semua peserta.
 
-Setiap jawaban tersimpan begitu diperiksa dan langsung tampak di dasbor pelatih
-(notebook **06**). Bila Anda bekerja di laptop sendiri tanpa jaringan, tekan **Simpan
-hasil saya ke berkas** di akhir kuis dan kirim berkasnya kepada pelatih.
+1. Isi **nama** dan **OPD** Anda sekali saja, lalu tekan **Mulai**. Bila pelatih memberi
+   batas waktu, waktu mulai berjalan saat itu.
+2. Jawab setiap soal dan tekan **Periksa**: Anda langsung melihat benar atau salah,
+   pembahasannya, dan pasal yang menjadi dasarnya. Soal yang belum dijawab ketika
+   waktunya habis dihitung salah.
+3. Tekan **Selesai** untuk melihat nilai, status lulus, dan pembahasan semua soal. Bila
+   sesi memberi kesempatan lagi, tekan **Ulangi kuis**.
+
+**Belajar sendiri:** pilih **topik** (boleh lebih dari satu; tanpa pilihan berarti semua
+topik) dan **jumlah soal**, tekan **Buat kuis**, lalu ikuti langkah yang sama. Pilihan
+topik terkunci selama kuis berjalan; setelah selesai Anda dapat membuat kuis baru tanpa
+mengisi nama lagi.
+
+Setiap jawaban tersimpan begitu diperiksa dan langsung tampak di dasbor pelatih. Bila Anda
+bekerja di laptop sendiri tanpa jaringan, tekan **Unduh berkas hasil saya** di akhir kuis
+dan kirim berkasnya kepada pelatih.
 
 Soal tenggat waktu dibuat dari kalender kerja yang sebenarnya (UU KIP Pasal 22, 36–38):
 hari libur nasional selalu dilewati; menurut konvensi perangkat ini hari diterima adalah
@@ -700,6 +754,7 @@ nilai sebagian."""
     md("## Topik dalam bank soal"),
     code(
         """\
+# Daftar topik dalam bank soal beserta jumlah soalnya
 from kip_training.exercises.quiz_setup import topics_text
 
 print(topics_text())"""
@@ -707,9 +762,10 @@ print(topics_text())"""
     md("## Kuis"),
     code(
         """\
-from kip_training.exercises.quiz_setup import QuizSetup
+# Kuis: soal sesi pelatihan bila halaman ini dibuka dari tautan pelatih, selain itu pilih topik sendiri
+from kip_training.exercises.quiz_setup import quiz_for_notebook
 
-QuizSetup(count=10)"""
+quiz_for_notebook(count=10)"""
     ),
 ]
 
@@ -735,7 +791,7 @@ Setiap 6 bulan PPID Pembantu mengirim laporan layanan informasinya kepada PPID U
 Intinya adalah empat hal yang wajib diumumkan Badan Publik (UU KIP Pasal 12): jumlah
 permintaan informasi, waktu untuk memenuhi setiap permintaan, jumlah yang diberikan dan
 ditolak, serta alasan penolakan. Laporan memakai **templat** yang sama untuk semua OPD
-(buat dengan perintah `kip template -o laporan.xlsx`), dengan lembar **Identitas**,
+(unduh dengan tombol **Unduh templat laporan kosong** di bagian 3), dengan lembar **Identitas**,
 **Permohonan**, **Keberatan**, **Berkala** dan **Kendala**.
 
 Laporan **tidak memuat identitas pemohon** (nama, alamat, NIK, kontak): itu data pribadi
@@ -759,6 +815,7 @@ satu kesalahan yang sering terjadi. Hasil pemeriksaannya:"""
     ),
     code(
         """\
+# Hasil pemeriksaan laporan contoh Dinas Perhubungan
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.report_check import check, verdict
 from kip_training.exercises.session import sample_folder
@@ -768,6 +825,7 @@ print(verdict(contoh))"""
     ),
     code(
         """\
+# Daftar masalah laporan contoh
 from kip_training.exercises.report_check import issues_table
 from kip_training.exercises.tables import show
 
@@ -783,15 +841,22 @@ lalu periksa ulang."""
         """\
 ## 3. Periksa laporan Anda
 
-Tekan **Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, ods atau csv), atau
-tuliskan path berkasnya, lalu tekan **Periksa**. Berkas Anda hanya dibaca di komputer
-ini dan tidak dikirim ke mana pun. Bila notebook ini dibuka sebagai aplikasi (`kip app`),
-kotak path hanya muncul bila pelatih menyiapkan folder laporan di server
-(`kip app --folder-laporan FOLDER`), dan hanya membaca folder itu; selain itu, unggah
-berkas Anda."""
+Belum punya templat? Tekan **Unduh templat laporan kosong**. Sudah mengisinya? Tekan
+**Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, ods atau csv); nama
+berkas yang dipilih tampak di sebelah tombol. Lalu tekan **Periksa**. Berkas Anda hanya
+dibaca untuk pemeriksaan ini."""
+    ),
+    md(
+        lab_only(
+            """\
+Di JupyterLab pada komputer sendiri Anda juga dapat menuliskan path berkas laporan di
+kotak path. Di aplikasi tanpa kode (`kip app`) kotak itu hanya muncul bila pelatih
+menyiapkan satu folder laporan di server (`kip app --folder-laporan FOLDER`)."""
+        )
     ),
     code(
         """\
+# Periksa laporan Anda: unduh templat, unggah laporan, tekan Periksa
 from kip_training.exercises.report_check import ReportCheck
 
 ReportCheck()"""
@@ -809,6 +874,7 @@ tenggat UU KIP. Contoh dengan laporan contoh Semester II 2025:"""
     ),
     code(
         """\
+# Contoh: OPD yang belum melapor pada laporan contoh Semester II 2025
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.report_check import missing_text
 
@@ -817,20 +883,27 @@ print(missing_text(semua))"""
     ),
     md(
         """\
-Untuk folder Anda sendiri, ganti path di bawah ini lalu tekan **Periksa**. Tabel berkas
-menunjukkan berapa baris yang dibaca, diterima dan ditolak dari setiap laporan; tidak
-ada baris yang hilang tanpa keterangan."""
+Pemeriksaan satu folder di bawah ini memakai laporan contoh. Tabel berkas menunjukkan
+berapa baris yang dibaca, diterima dan ditolak dari setiap laporan; tidak ada baris yang
+hilang tanpa keterangan. Di JupyterLab, ganti path folder lalu tekan **Periksa** untuk
+memeriksa folder Anda sendiri."""
     ),
     code(
         """\
+# Periksa satu folder laporan sekaligus
 ReportCheck(sample_folder("2025-S2"), folder=True, run=True)"""
     ),
     md(
         """\
+Grafik dan slide rapat koordinasi dibuat di notebook **07**."""
+    ),
+    md(
+        lab_only(
+            """\
 Hasil pemeriksaan per OPD dapat dikirim kembali sebagai berkas Excel, satu berkas per
 OPD, dengan perintah `kip check FOLDER --feedback FOLDER_HASIL` (lihat
-`kip check --help`). Grafik dan slide
-rapat koordinasi dibuat di notebook **07**."""
+`kip check --help`)."""
+        )
     ),
 ]
 
@@ -840,9 +913,9 @@ NB06 = [
     header(
         "06",
         "Dasbor Pelatih",
-        "memantau hasil kuis peserta selama sesi pelatihan: siapa sudah menjawab, nilai per "
-        "topik dan per OPD, dan soal yang paling sering salah, untuk menentukan materi yang "
-        "perlu diulang.",
+        "memantau sesi pelatihan selagi berjalan: siapa sedang mengerjakan, bagaimana jawaban "
+        "tersebar pada tiap soal, jenis kesalahan pada soal tenggat, dan siapa yang lulus; "
+        "lalu mengunduh hasil dan sertifikat.",
         "pelatih di PPID Utama (Diskominfo) yang membawakan sesi.",
         "10",
         "06_dasbor_pelatih",
@@ -851,57 +924,58 @@ NB06 = [
         """\
 ## Cara kerja
 
-Setiap jawaban peserta pada kuis (notebook **01**, **02** dan **04**) tersimpan begitu
-diperiksa, di basis data hasil kuis (berkas SQLite; lokasinya dapat diatur dengan
-variabel lingkungan `KIP_DB`). Bila semua peserta memakai server JupyterHub yang sama,
-hasilnya langsung tampak di sini: tekan **Muat ulang**. Peserta yang bekerja di laptop
-sendiri menekan **Simpan hasil saya ke berkas** di akhir kuis; kumpulkan berkasnya lalu
-impor di tab **Impor** (jawaban yang sama tidak dihitung dua kali).
+Setiap jawaban peserta tersimpan begitu diperiksa, di basis data hasil kuis yang sama
+untuk seluruh ruangan. Dasbor di bawah ini **memperbarui dirinya sendiri** setiap
+beberapa detik: tidak ada tombol yang perlu ditekan. Pilih sesi (judul dan kode sesi),
+kuis dan tanggal di bagian atas; semua waktu ditampilkan dalam WIB.
 
-Topik dengan nilai terendah adalah bahan untuk diulang. Di tab **Tingkat kesulitan
-soal**, jawaban salah yang paling sering dipilih menunjukkan salah paham yang umum,
-misalnya menghitung 10 hari kalender alih-alih 10 hari kerja (UU KIP Pasal 22 ayat (7))."""
+- **Per soal**: teks soal, grafik sebaran jawaban pada tiap pilihan (batang hijau =
+  jawaban benar) dan persentase benar. Pada soal tenggat, grafik merah menunjukkan
+  **jenis kesalahan**: menghitung hari kalender alih-alih hari kerja, hari libur atau cuti
+  bersama tidak dilewati, atau hari diterima ikut dihitung (UU KIP Pasal 22 ayat (7):
+  pemberitahuan tertulis paling lambat 10 hari kerja).
+- **Peserta**: percobaan yang dihitung, nilai, lulus atau belum, lama mengerjakan; peserta
+  yang **sedang mengerjakan** ditandai.
+- **Layar proyektor**: satu soal dalam ukuran besar dan **10 besar** (nilai tertinggi,
+  lalu waktu tercepat). Untuk layar bersama, pilih nama samaran ("Peserta 1", inisial).
+- **Unduh**: berkas hasil (xlsx: lembar Peserta, Per soal, Jawaban) dan sertifikat PDF
+  untuk setiap peserta yang lulus; berkas diunduh lewat peramban.
+- **Impor**: hasil peserta yang bekerja luring (berkas JSON); jawaban yang sama tidak
+  dihitung dua kali."""
     ),
     md(
         """\
-## 1. Hasil sesi ini
-
-Tabel di atas dan grafik di bawahnya diperbarui setiap kali **Muat ulang** ditekan."""
+## 1. Sesi yang sedang berjalan"""
     ),
     code(
         """\
+# Dasbor langsung: diperbarui sendiri setiap beberapa detik
 from kip_training.exercises.trainer import TrainerView
 
 TrainerView()"""
     ),
     md(
         """\
-## 2. Contoh: sesi pelatihan dengan data contoh
+## 2. Contoh: sesi dengan data contoh
 
 Sebelum sesi, lihat bagaimana dasbor tampak bila sudah terisi. Data berikut adalah
-jawaban 30 peserta **fiktif** ("Peserta 01", "Peserta 02", …) dari berbagai OPD."""
+jawaban 12 peserta **fiktif** ("Peserta 01", "Peserta 02", …) dari berbagai OPD pada sesi
+contoh berkode **CONTOH**; sebagian mengulang kuis, sebagian belum selesai."""
     ),
     code(
         """\
-# NBVAL_CHECK_OUTPUT
-from kip_training.exercises.session import sample_quiz_db, training_text
-from kip_training.quiz.analytics import training_summary
+# Dasbor untuk sesi contoh (peserta fiktif)
+from kip_training.exercises.trainer import TrainerView, sample_session_db
 
-contoh_db = sample_quiz_db()
-print(f"Peserta contoh: {training_summary(contoh_db).participants} orang (fiktif)")"""
-    ),
-    code(
-        """\
-print(training_text(contoh_db))
-TrainerView(contoh_db)"""
+TrainerView(sample_session_db(), interval=None)"""
     ),
     md(
         """\
 ## 3. Setelah sesi
 
-Ekspor hasil untuk bagian kepegawaian atau LMS dengan `kip quiz results` (CSV atau
-XLSX; lihat `kip quiz results --help`). Ringkasan hasil pelatihan juga dapat dimasukkan
-ke slide rapat koordinasi (notebook **07**, parameter `kuis_db`)."""
+Unduh berkas hasil dan sertifikat di tab **Unduh** untuk bagian kepegawaian atau LMS.
+Ringkasan hasil pelatihan juga dapat dimasukkan ke slide rapat koordinasi (notebook
+**07**)."""
     ),
 ]
 
@@ -921,23 +995,44 @@ NB07 = [
         """\
 ## Pengaturan
 
-Sel pengaturan di bawah berisi:
+Pilih di bawah ini:
 
-- `periode`: semester yang dibahas, misalnya `"2025-S2"` (Semester II 2025);
-- `folder_laporan`: folder laporan semester itu; `None` berarti data contoh;
-- `folder_sebelumnya`: folder laporan semester sebelumnya (untuk perbandingan); `None`
-  berarti data contoh;
-- `kuis_db`: basis data hasil kuis, untuk menambahkan slide hasil pelatihan; `None`
-  berarti tanpa slide itu;
-- `keluaran`: berkas slide yang ditulis; `None` berarti
-  `keluaran/rapat_koordinasi_<periode>.pptx`.
+- **Semester** yang dibahas, misalnya Semester II 2025;
+- **Laporan semester ini**: unggah laporan PPID Pembantu semester itu (boleh banyak
+  berkas sekaligus); tanpa unggahan dipakai data contoh *Kota Contoh* (fiktif);
+- **Laporan semester sebelumnya**, untuk perbandingan; tanpa unggahan dipakai data
+  contoh bila ada;
+- **Sertakan slide hasil pelatihan**: menambahkan ringkasan hasil kuis peserta dari
+  basis data hasil kuis.
 
+Lalu tekan **Buat bahan rapat**. Angka utama, grafik, daftar OPD yang belum melapor dan
+tautan unduhan slide muncul di bawah tombol. Pertama kali dibuka, bahan dari data contoh
+Semester II 2025 langsung ditampilkan.
+
+Angka tepat waktu menghitung pemberitahuan tertulis yang disampaikan paling lambat 10
+hari kerja sejak permohonan diterima (UU KIP Pasal 22 ayat (7)), atau 17 hari kerja bila
+diperpanjang dengan alasan tertulis (Pasal 22 ayat (8)); keputusan atas permohonan
+mengikuti Pasal 12 huruf c dan lama menjawab Pasal 12 huruf b. Hari kerjanya dihitung
+dengan konvensi perangkat ini, bukan bunyi UU KIP: hari diterima adalah hari ke-0, dan
+cuti bersama mengikuti pengaturan `[kalender] cuti_bersama` di `kip.toml` (bawaan:
+dihitung sebagai hari kerja, tanggal yang lebih awal). Garis putus-putus pada grafik
+ketepatan waktu adalah ambang tindak lanjut (`rapat.ambang_tepat_waktu` di `kip.toml`);
+OPD di bawahnya dibahas di rapat. Nilai kesiapan di slide adalah **perkiraan internal**,
+bukan nilai monev Komisi Informasi."""
+    ),
+    md(
+        lab_only(
+            """\
 Tanpa membuka notebook, slide dapat dibuat dengan papermill, misalnya
 `papermill 07_bahan_rapat_koordinasi.ipynb hasil.ipynb -p periode 2025-S2`
-(tambahkan `-p folder_laporan /path/ke/laporan`), atau dengan perintah `kip deck`."""
+(tambahkan `-p folder_laporan /path/ke/laporan`), atau dengan perintah `kip deck`.
+Nilai awal untuk papermill ada di sel tersembunyi di bawah ini (`periode`,
+`folder_laporan`, `folder_sebelumnya`, `kuis_db`, `keluaran`)."""
+        )
     ),
     code(
         """\
+# Nilai awal pengaturan (papermill dapat menggantinya; orang memakai isian di bawah)
 periode = "2025-S2"
 folder_laporan = None
 folder_sebelumnya = None
@@ -945,77 +1040,13 @@ kuis_db = None
 keluaran = None""",
         "parameters",
     ),
-    md("## 1. Angka utama"),
+    md("## Bahan rapat"),
     code(
         """\
-# NBVAL_CHECK_OUTPUT
-from kip_training.exercises.meeting import key_figures_text, load_material
+# Pengaturan, angka utama, grafik, OPD yang belum melapor, dan slide rapat
+from kip_training.exercises.meeting import MeetingForm
 
-bahan = load_material(periode, folder_laporan, folder_sebelumnya)
-print(key_figures_text(bahan))"""
-    ),
-    md(
-        """\
-Angka tepat waktu menghitung pemberitahuan tertulis yang disampaikan paling lambat 10
-hari kerja sejak permohonan diterima (UU KIP Pasal 22 ayat (7)), atau 17 hari kerja bila
-diperpanjang dengan alasan tertulis (Pasal 22 ayat (8)). Hari kerjanya dihitung dengan
-konvensi perangkat ini, bukan bunyi UU KIP: hari diterima adalah hari ke-0, dan cuti
-bersama mengikuti pengaturan `[kalender] cuti_bersama` di `kip.toml` (bawaan: dihitung
-sebagai hari kerja, tanggal yang lebih awal).
-
-## 2. Grafik
-
-### Permohonan per OPD"""
-    ),
-    code(
-        """\
-from kip_training import charts
-
-charts.show(charts.requests_per_opd(bahan.summary, top=15))"""
-    ),
-    md("### Keputusan atas permohonan (Pasal 12 huruf c)"),
-    code(
-        """\
-charts.show(charts.decisions(bahan.summary))"""
-    ),
-    md(
-        """\
-### Ketepatan waktu per OPD
-
-Garis putus-putus adalah ambang tindak lanjut (`rapat.ambang_tepat_waktu` di
-`kip.toml`); OPD di bawahnya dibahas di rapat."""
-    ),
-    code(
-        """\
-charts.show(charts.ontime_per_opd(bahan.summary))"""
-    ),
-    md("### Lama menjawab permohonan (Pasal 12 huruf b)"),
-    code(
-        """\
-charts.show(charts.working_days_histogram(bahan.summary))"""
-    ),
-    md("## 3. OPD yang belum melapor atau terlambat"),
-    code(
-        """\
-from kip_training.exercises.report_check import missing_table
-from kip_training.exercises.tables import show
-
-show(missing_table(bahan.reports))"""
-    ),
-    md(
-        """\
-## 4. Slide rapat koordinasi
-
-Slide dibuat dari angka yang sama. Nilai kesiapan di slide adalah **perkiraan
-internal**, bukan nilai monev Komisi Informasi."""
-    ),
-    code(
-        """\
-from kip_training.exercises.meeting import deck_link, deck_text, make_deck
-
-hasil = make_deck(bahan, keluaran, kuis_db)
-print(deck_text(hasil))
-deck_link(hasil)"""
+MeetingForm(periode, folder_laporan, folder_sebelumnya, kuis_db, keluaran)"""
     ),
 ]
 
@@ -1050,6 +1081,7 @@ Angka diambil dari laporan semester PPID Pembantu. Teks yang tidak dapat dihitun
     ),
     code(
         """\
+# Contoh laporan tahunan 2025 dari data contoh
 # NBVAL_CHECK_OUTPUT
 from kip_training.exercises.annual_report import make_report, summary_text
 
@@ -1067,6 +1099,7 @@ dengan konvensi perangkat ini (lihat notebook 02), bukan bunyi UU KIP."""
     ),
     code(
         """\
+# Formulir laporan tahunan
 from kip_training.exercises.annual_report import AnnualReportForm
 
 AnnualReportForm()"""

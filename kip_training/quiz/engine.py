@@ -74,6 +74,9 @@ class Result:
     explanation: str
     reference: str
     answer_value: Any = None
+    #: The kind of mistake behind a wrong answer ("" when right or not known; the
+    #: deadline codes are in :data:`kip_training.quiz.types.tenggat.MISTAKE_LABELS`).
+    mistake: str = ""
 
 
 # --------------------------------------------------------------------------- parsing
@@ -271,7 +274,7 @@ def build_quiz(
 # --------------------------------------------------------------------------- scoring
 
 
-def score_answer(item: QuizItem | Question, response: Any) -> Result:
+def score_answer(item: QuizItem | Question, response: Any, calendar: Any = None) -> Result:
     """Score one answer and explain it.
 
     ``response`` is read by the question's type (``QuestionType.parse``): the option
@@ -279,6 +282,9 @@ def score_answer(item: QuizItem | Question, response: Any) -> Result:
     (``pilihan_ganda``), True/False or "Benar"/"Salah" (``benar_salah``), a number or
     text such as "10,0" (``angka``), a mapping item -> match (``pasangan``), or a date /
     date text (``tenggat``). Raises :class:`AnswerFormatError` when it cannot be read.
+    A wrong answer carries the kind of mistake its type recognises; ``calendar`` is the
+    working-day calendar deadline mistakes are classified with (the configured one when
+    None).
     """
     if isinstance(item, Question):
         if item.is_generated:
@@ -289,6 +295,7 @@ def score_answer(item: QuizItem | Question, response: Any) -> Result:
     value = qtype.parse(item, response)
     score = qtype.score(item, value)
     given = qtype.given_text(item, response, value)
+    mistake = qtype.mistake(item, value, calendar) if score < 1 - 1e-9 else ""
     if isinstance(value, dt.date):
         value = value.isoformat()
     verdict = (
@@ -307,6 +314,7 @@ def score_answer(item: QuizItem | Question, response: Any) -> Result:
         explanation=explanation,
         reference=q.reference,
         answer_value=value,
+        mistake=mistake,
     )
 
 

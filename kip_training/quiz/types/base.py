@@ -173,6 +173,10 @@ class QuestionType:
         """The right answer as shown to the participant."""
         raise NotImplementedError
 
+    def mistake(self, item: QuizItem, value: Any, calendar: Any = None) -> str:
+        """The code of the kind of mistake behind a wrong answer ("" when not known)."""
+        return ""
+
     def feedback_note(self, question: Question) -> str | None:
         """A sentence added to the explanation (how partial credit works), or None."""
         return None

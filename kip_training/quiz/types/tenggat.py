@@ -40,6 +40,65 @@ from kip_training.textfmt import format_date, parse_date
 
 TENGGAT_FORMATS = ("tanggal", "pilihan")
 
+#: Kinds of mistake behind a wrong due date (``AnswerRecord.mistake``).
+MISTAKE_CALENDAR_DAYS = "hari_kalender"
+MISTAKE_HOLIDAYS = "libur_tidak_dilewati"
+MISTAKE_DAY_ZERO = "hari_nol_dihitung"
+MISTAKE_READING = "bacaan_cuti_bersama"
+MISTAKE_OTHER = "lainnya"
+MISTAKE_TIMEOUT = "waktu_habis"
+#: Indonesian labels of the mistake codes, for the trainer's dashboard and exports.
+MISTAKE_LABELS: dict[str, str] = {
+    MISTAKE_CALENDAR_DAYS: "Menghitung hari kalender, bukan hari kerja",
+    MISTAKE_HOLIDAYS: "Hari libur atau cuti bersama tidak dilewati",
+    MISTAKE_DAY_ZERO: "Hari diterima ikut dihitung (kurang satu hari)",
+    MISTAKE_READING: "Cuti bersama dibaca sebagai hari libur (konvensi lain)",
+    MISTAKE_OTHER: "Kesalahan lain",
+    MISTAKE_TIMEOUT: "Waktu habis sebelum dijawab",
+}
+
+
+def weekdays_only(received: dt.date, n: int) -> dt.date:
+    """The n-th weekday after ``received``: Saturdays and Sundays skipped, holidays not."""
+    day, counted = received, 0
+    while counted < n:
+        day += dt.timedelta(days=1)
+        counted += day.weekday() < 5
+    return day
+
+
+def classify_deadline_mistake(
+    received: dt.date, kind: str, answer: dt.date, calendar: Any = None
+) -> str:
+    """The kind of mistake behind a wrong due date (a key of :data:`MISTAKE_LABELS`).
+
+    Compared with the date each typical mistake gives, in this order: weekdays counted
+    but holidays (or, under the reading that skips them, cuti bersama) not skipped; the
+    day of receipt counted as day 1 (one working day early); calendar days counted (also
+    when the date so reached is then moved to the next working day). With exactly one
+    holiday in the window the first two give the same date: it is read as the holiday
+    mistake, which the generated questions are built to test. "" for the right date.
+    """
+    cal = _calendar(calendar)
+    result = cal.due_date(received, kind)
+    if answer == result.due:
+        return ""
+    n = law.DEADLINES[kind].total_working_days
+    other = result.due_libur if result.due == result.due_kerja else result.due_kerja
+    if answer == other:  # the two readings of cuti bersama give different dates
+        return MISTAKE_READING if answer == result.due_libur else MISTAKE_HOLIDAYS
+    if answer == weekdays_only(received, n):
+        return MISTAKE_HOLIDAYS
+    if n > 1 and answer == cal.add_working_days(received, n - 1):
+        return MISTAKE_DAY_ZERO
+    calendar_day = received + dt.timedelta(days=n)
+    rolled = calendar_day
+    while cal.day_off_name(rolled) is not None:
+        rolled += dt.timedelta(days=1)
+    if answer in (calendar_day, rolled):
+        return MISTAKE_CALENDAR_DAYS
+    return MISTAKE_OTHER
+
 
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
@@ -111,6 +170,17 @@ class Tenggat(QuestionType):
 
     def given_text(self, item: QuizItem, response: Any, value: str | dt.date) -> str:
         return value if isinstance(value, str) else format_date(value)
+
+    def mistake(self, item: QuizItem, value: str | dt.date, calendar: Any = None) -> str:
+        """The kind of counting mistake behind a wrong date (see :data:`MISTAKE_LABELS`)."""
+        if item.received is None:
+            return ""
+        if isinstance(value, str):
+            try:
+                value = parse_date(value)
+            except ValueError:
+                return MISTAKE_OTHER
+        return classify_deadline_mistake(item.received, item.question.kind, value, calendar)
 
     def expected_text(self, item: QuizItem) -> str:
         return format_date(item.question.answer)
