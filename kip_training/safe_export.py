@@ -125,6 +125,14 @@ def write_row(sheet: Any, row: int, values: Any, fmt: Any = None, date_fmt: Any 
     a formula or a link), numbers as numbers, dates with ``date_fmt``, empties as blanks.
     """
     for col, raw in enumerate(values):
+        kind = raw.__class__
+        if kind is str:  # the common cases first, without the general conversion
+            if raw or fmt is not None:
+                sheet.write_string(row, col, neutralise(raw), fmt)
+            continue
+        if kind is int or (kind is float and math.isfinite(raw)):
+            sheet.write_number(row, col, raw, fmt)
+            continue
         value = cell_value(bool(raw) if isinstance(raw, np.bool_) else raw)
         if value is None:
             if fmt is not None:
