@@ -189,9 +189,9 @@ def encode(report_set: ReportSet, out: BinaryIO) -> None:
     """Write ``report_set`` to ``out``: a zip of ``data.json`` and Arrow IPC files.
 
     The frames are one Arrow file each (``tabel<n>.arrow``, LZ4-compressed: it reads
-    several times faster than zstd); every :class:`Issue` is stored once, as a row of ``masalah.arrow``, and lists of issues
-    refer to those rows. Raises TypeError for a value it cannot store as data (the set
-    is then not cached).
+    several times faster than zstd); every :class:`Issue` is stored once, as a row of
+    ``masalah.arrow``, and lists of issues refer to those rows. Raises TypeError for a
+    value it cannot store as data (the set is then not cached).
     """
     writer = _Writer()
     data = {"format": FORMAT, "value": writer.value(report_set)}
