@@ -24,3 +24,13 @@ def test_period_bounds_labels_and_previous():
     assert p.title == "Semester I 2025"
     assert p.previous() == Period(2024, 2)
     assert Period(2025, 2).previous() == p
+
+
+def test_an_issue_survives_pickling_with_every_field():
+    import pickle
+
+    from kip_training.reports.model import Issue
+    from kip_training.reports.schema import Severity
+
+    issue = Issue(Severity("galat"), "a.xlsx", "Permohonan", 7, "Tanggal", "31/02", "pesan", "DKI")
+    assert pickle.loads(pickle.dumps(issue)) == issue
