@@ -153,6 +153,20 @@ def test_a_file_copied_over_with_its_old_size_and_time_changes_the_key(tmp_path)
     assert cache_key([path], roster, 10, calendar, None) != before
 
 
+def test_other_read_limits_change_the_key(tmp_path):
+    from kip_training.calendar import WorkingCalendar
+    from kip_training.reports.cache import cache_key
+    from kip_training.reports.limits import Limits
+
+    path = tmp_path / "laporan.xlsx"
+    path.write_bytes(b"A" * 100)
+    roster = pd.DataFrame({"kode": ["DINKES"], "nama": ["Dinas Kesehatan"]})
+    calendar = WorkingCalendar()
+    default = cache_key([path], roster, 10, calendar, None, Limits())
+    assert cache_key([path], roster, 10, calendar, None, Limits()) == default
+    assert cache_key([path], roster, 10, calendar, None, Limits(rows=10)) != default
+
+
 @pytest.fixture
 def report_set(reports):
     folder, roster, _ = reports

@@ -106,8 +106,11 @@ def cache_key(
     due_working_days: int,
     calendar,
     period,
+    limits=None,
 ) -> str:
-    """The key of one load: what the loaded reports depend on (see the module docstring)."""
+    """The key of one load: what the loaded reports depend on (see the module docstring),
+    the read limits of kip.toml ``[batas]`` included (a file refused under one limit may
+    be read under another)."""
     digest = hashlib.sha256(code_version().encode())
     for path in files:
         info = path.stat()
@@ -120,6 +123,7 @@ def cache_key(
     years = (calendar.first_year, calendar.last_year)
     digest.update(repr((due_working_days, extra, years, calendar.cuti_bersama)).encode())
     digest.update(str(period).encode())
+    digest.update(repr(limits).encode())
     return digest.hexdigest()[:32]
 
 

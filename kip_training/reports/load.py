@@ -589,14 +589,16 @@ def load_reports(
     files, missing = find_files(paths)
     if missing:
         raise ReportError("Path tidak ditemukan: " + ", ".join(str(p) for p in missing) + ".")
+    limits = Limits.from_settings(getattr(config, "read_limits", None))
     key = None
     if cache is not None:
-        key = cache_key(files, roster_table, config.report_due_working_days, calendar, period)
+        key = cache_key(
+            files, roster_table, config.report_due_working_days, calendar, period, limits
+        )
         cached = cache.get(key)
         if cached is not None:
             return cached
     codes = RosterIndex.of(roster)
-    limits = Limits.from_settings(getattr(config, "read_limits", None))
     with gc_paused():  # also while the pool's results are unpickled here
         chunks = map_chunks(
             load_chunk,
