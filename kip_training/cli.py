@@ -95,7 +95,7 @@ class KipParser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: galat: {_indonesian(message)}\n")
+        self.exit(2, f"{self.prog}: galat: {printable(_indonesian(message))}\n")
 
 
 def _command_modules() -> list:

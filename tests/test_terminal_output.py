@@ -92,3 +92,22 @@ def test_kip_deck_problem_summary_escapes_cells_and_file_names(capsys):
     assert "\x1b" not in out
     assert "dinkes\\n[OK] semua.xlsx" in out
     assert not [line for line in out.splitlines() if line.startswith("[OK]")]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["deadline", "2026-13-01\x1b[2J"],
+        ["deadline", "2026-03-16", "--jenis", "x\x1b[2J"],
+        ["deadline", "2026-03-16", "--tidak-ada\x1b[2J"],
+        ["monev", "periksa", "bukti\x1b[2J.xlsx", "--bukti", "."],
+    ],
+)
+def test_argument_echoes_in_error_lines_are_escaped(argv, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's own errors
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b[2J" in err

@@ -29,7 +29,9 @@ def register(parser: argparse.ArgumentParser) -> None:
         help="tanggal diterima, misalnya 2026-03-16, 16/03/2026 atau '16 Maret 2026'",
     )
     parser.add_argument(
+        "--jenis",
         "--kind",
+        dest="kind",
         metavar="JENIS",
         default="pemberitahuan",
         help=f"jenis tenggat (bawaan: pemberitahuan). Pilihan: {kinds}",
@@ -41,16 +43,17 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from kip_training.calendar import WorkingCalendar, unknown_kind_message
     from kip_training.config import load_config
+    from kip_training.terminal import printable
     from kip_training.textfmt import format_date, parse_date
 
     if args.kind not in law.DEADLINES:
-        print(f"Galat: {unknown_kind_message(args.kind)}", file=sys.stderr)
+        print(f"Galat: {printable(unknown_kind_message(args.kind))}", file=sys.stderr)
         return 2
     try:
         received = parse_date(args.date)
     except ValueError:
         print(
-            f"Galat: '{args.date}' bukan tanggal yang sah. Tulis seperti 2026-03-16, "
+            f"Galat: '{printable(args.date)}' bukan tanggal yang sah. Tulis seperti 2026-03-16, "
             "16/03/2026 atau '16 Maret 2026'. Jenis tenggat yang sah: "
             f"{', '.join(law.DEADLINES)}.",
             file=sys.stderr,

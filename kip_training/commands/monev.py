@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kip_training.terminal import printable
+
 NAME = "monev"
 HELP = "siapkan daftar bukti monev Komisi Informasi dari rubrik, lalu periksa kelengkapannya"
 ORDER = 50
@@ -63,7 +65,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"Galat: {message}", file=sys.stderr)
+    print(f"Galat: {printable(message)}", file=sys.stderr)
     return 2
 
 
