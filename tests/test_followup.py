@@ -147,6 +147,7 @@ def test_the_new_register_is_written_beside_the_deck(round_trip):
     status_rule = next(r for r in rules if "I2" in str(r.sqref))
     assert status_rule.formula1 == '"Belum dikerjakan,Sedang dikerjakan,Selesai"'
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    rows = [r for r in rows if not str(r[3]).startswith("Lanjutan")]  # carried over: below
     assert rows and all(r[8] == BELUM for r in rows)
     assert all(isinstance(r[7], dt.datetime) for r in rows)
     assert all(r[6].startswith("PPID Pembantu ") for r in rows)
@@ -425,3 +426,14 @@ def test_an_existing_register_is_never_overwritten(round_trip, capsys):
     assert "sudah ada dan tidak ditimpa" in capsys.readouterr().out
     kept = openpyxl.load_workbook(register)["Tindak lanjut"]
     assert kept.cell(row=2, column=STATUS_COLUMN).value == SELESAI
+
+
+def test_unfinished_rows_of_last_meeting_are_carried_into_the_new_register(round_trip):
+    book = openpyxl.load_workbook(round_trip.root / "s2" / "tindak_lanjut_2025-S2.xlsx")
+    sheet = book["Tindak lanjut"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2) if row[1].value]
+    carried = [r for r in rows if str(r[3]).startswith("Lanjutan rapat")]
+    open_before = sum(counts[SEDANG] + counts[BELUM] for counts in round_trip.expected.values())
+    assert len(carried) == open_before > 0
+    assert {r[8] for r in carried} <= {SEDANG, BELUM}  # status kept, none "Selesai"
+    assert all("2025" in str(r[3]) for r in carried)  # names the meeting's semester

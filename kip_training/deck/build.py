@@ -19,6 +19,7 @@ from kip_training.followup import workbook as followup_workbook
 from kip_training.metrics import Comparison, compare, summarize
 from kip_training.monev.slide import MonevSlide, monev_slide
 from kip_training.quiz.analytics import TrainingSummary, training_summary
+from kip_training.quiz.store import describe_target, store_exists
 from kip_training.reports import Issue, Period, load_reports
 from kip_training.reports.cache import ReportCache
 
@@ -126,7 +127,8 @@ def default_followup(
     previous_facts=None,
     previous_register: followup_readback.ReadBack | None = None,
 ) -> followup_slides.FollowUp:
-    """This meeting's proposed follow-up register (and last meeting's, when read back).
+    """This meeting's proposed follow-up register (and last meeting's, when read back:
+    its unfinished rows are carried into the new register).
 
     ``facts`` / ``previous_facts``: :func:`kip_training.followup.triggers.report_facts`
     of the current and previous reports.
@@ -141,6 +143,7 @@ def default_followup(
         facts=facts,
         previous_facts=previous_facts,
     )
+    register = followup_triggers.carry_over(register, previous_register)
     return followup_slides.FollowUp(
         register, previous_register, followup_triggers.next_meeting(meeting, calendar)
     )
@@ -150,10 +153,9 @@ def load_training(quiz_db: Path | str | None) -> TrainingSummary | None:
     """The training summary of a quiz database, or None without one."""
     if quiz_db is None:
         return None
-    path = Path(quiz_db)
-    if not path.is_file():
-        raise DeckError(f"Basis data kuis {path} tidak ditemukan.")
-    return training_summary(path)
+    if not store_exists(quiz_db):  # a file, or a postgresql:// URL
+        raise DeckError(f"Basis data kuis {describe_target(quiz_db)} tidak ditemukan.")
+    return training_summary(quiz_db)
 
 
 def build_deck_from_paths(

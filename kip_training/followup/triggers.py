@@ -23,6 +23,7 @@ Only per-OPD counts are read, never request rows, so no requester data reaches a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections.abc import Mapping
@@ -38,9 +39,11 @@ from kip_training.followup.model import (
     LEVELS,
     MENENGAH,
     RENDAH,
+    SELESAI,
     TINGGI,
     Item,
     Register,
+    first_sentence,
     level_rank,
     raised,
 )
@@ -429,3 +432,25 @@ def build_register(
         items=tuple(item for _, items in groups for item in items),
         next_report_due=dates.next_report,
     )
+
+
+def carry_over(register: Register, read_back) -> Register:
+    """``register`` with last meeting's unfinished rows appended (status, owner, due date
+    and notes kept; the problem marked as carried over), so nothing agreed is dropped."""
+    if read_back is None:
+        return register
+    open_items = [item for item in read_back.items if item.status != SELESAI]
+    if not open_items:
+        return register
+    period = read_back.period
+    since = f"Lanjutan rapat {period.title}: " if period is not None else "Lanjutan: "
+    carried = tuple(
+        dataclasses.replace(
+            item,
+            masalah=item.masalah if item.masalah.startswith("Lanjutan") else since + item.masalah,
+            ringkas=first_sentence(item.masalah) + " (lanjutan)",
+            row=None,
+        )
+        for item in sorted(open_items, key=lambda i: level_rank(i.tingkat))
+    )
+    return dataclasses.replace(register, items=register.items + carried)
