@@ -279,3 +279,60 @@ def test_results_export_csv_and_xlsx_are_protected(tmp_path):
     summary = [[c.value for c in row] for row in book["Rekap peserta"].iter_rows()]
     assert summary[0][:3] == ["peserta", "kode_opd", "jawaban"]
     assert ["Peserta 02", "DISKOMINFO", 1, 1, 100] in summary
+
+
+def test_session_workbook_has_participants_questions_and_answers(tmp_path, bank, calendar):
+    from openpyxl import load_workbook
+
+    from kip_training.exercises.trainer import fill_sample_session
+    from kip_training.quiz.export import session_workbook, write_session_results
+    from kip_training.quiz.results import session_results
+
+    db = tmp_path / "sesi.sqlite"
+    fill_sample_session(db, participants=3, bank=bank, calendar=calendar)
+    with ResultStore(db) as store:
+        store.record(
+            AnswerRecord(
+                "=HYPERLINK(1)", "DINKES", "k", "bp-01", "badan_publik", "@x", False, 0.0,
+                session="sesi-contoh",
+            )
+        )  # fmt: skip
+        results = session_results(store, "CONTOH", bank, calendar)
+    path = tmp_path / "hasil.xlsx"
+    path.write_bytes(session_workbook(results))
+    book = load_workbook(path)
+    assert book.sheetnames == ["Peserta", "Per soal", "Jawaban"]
+    people = [[c.value for c in row] for row in book["Peserta"].iter_rows()]
+    assert people[0][:4] == ["Nama peserta", "OPD", "Percobaan dihitung", "Jumlah percobaan"]
+    names = [row[0] for row in people[1:]]
+    assert sorted(names) == ["'=HYPERLINK(1)", "Peserta 01", "Peserta 02", "Peserta 03"]
+    passed = {row[0]: row[8] for row in people[1:]}
+    assert set(passed.values()) <= {"ya", "tidak"}
+    questions = [[c.value for c in row] for row in book["Per soal"].iter_rows()]
+    assert questions[0][:3] == ["No.", "Kode soal", "Soal"]
+    assert [row[1] for row in questions[1:]] == list(results.spec["soal"])
+    assert questions[1][2] == bank["bp-01"].prompt
+    assert "(benar)" in questions[1][7] and questions[1][4] == 4
+    answers = [[c.value for c in row] for row in book["Jawaban"].iter_rows()]
+    assert answers[0][-1] == "Waktu (WIB)" and answers[1][-1].endswith("WIB")
+    assert "'@x" in [row[5] for row in answers]
+    written = write_session_results(db, "contoh", tmp_path / "lagi.xlsx", bank)
+    assert len(written.participants) == 4
+
+
+def test_kip_quiz_results_exports_one_session(tmp_path, capsys, bank, calendar):
+    from openpyxl import load_workbook
+
+    from kip_training.cli import main
+    from kip_training.exercises.trainer import fill_sample_session
+
+    db = tmp_path / "sesi.sqlite"
+    fill_sample_session(db, participants=4, bank=bank, calendar=calendar)
+    out = tmp_path / "sesi.xlsx"
+    assert main(["quiz", "results", "--db", str(db), "--sesi", "contoh", "-o", str(out)]) == 0
+    assert "kode CONTOH): 4 peserta" in capsys.readouterr().out
+    assert load_workbook(out).sheetnames == ["Peserta", "Per soal", "Jawaban"]
+    assert main(["quiz", "results", "--db", str(db), "--sesi", "X", "-o", str(out)]) == 2
+    assert "Sesi 'X' tidak ditemukan" in capsys.readouterr().err
+    csv_out = str(tmp_path / "sesi.csv")
+    assert main(["quiz", "results", "--db", str(db), "--sesi", "contoh", "-o", csv_out]) == 2

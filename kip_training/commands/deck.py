@@ -68,6 +68,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def _argument_problems(args: argparse.Namespace) -> list[str]:
+    from kip_training.quiz.store import is_url
+
     problems = []
     if Path(args.output).suffix.lower() != ".pptx":
         problems.append(f"berkas keluaran harus berakhiran .pptx, bukan '{args.output}'")
@@ -82,7 +84,7 @@ def _argument_problems(args: argparse.Namespace) -> list[str]:
         ("daftar bukti monev", getattr(args, "monev", None)),
         ("folder bukti monev", getattr(args, "bukti", None)),
     ):
-        if path and not Path(path).is_file():
+        if path and not (path is args.quiz_db and is_url(path)) and not Path(path).is_file():
             problems.append(f"{label} '{path}' tidak ditemukan")
     return problems
 

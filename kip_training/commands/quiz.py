@@ -51,7 +51,12 @@ def register(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("csv", "xlsx"), default=None, help="format (bawaan: dari nama berkas)"
     )
     results.add_argument("-o", "--output", required=True, metavar="BERKAS", help="berkas keluaran")
-    results.add_argument("--db", metavar="BERKAS", help="basis data hasil (bawaan: $KIP_DB)")
+    results.add_argument("--db", metavar="BERKAS|URL", help=DB_HELP)
+    results.add_argument(
+        "--sesi",
+        metavar="KODE",
+        help="hanya satu sesi (kode atau id): XLSX berlembar Peserta, Per soal dan Jawaban",
+    )
 
     imp = sub.add_parser(
         "import",
@@ -59,15 +64,18 @@ def register(parser: argparse.ArgumentParser) -> None:
         description="Impor berkas hasil kuis yang diekspor peserta secara luring.",
     )
     imp.add_argument("files", nargs="+", metavar="BERKAS", help="berkas hasil peserta (*.json)")
-    imp.add_argument("--db", metavar="BERKAS", help="basis data hasil (bawaan: $KIP_DB)")
+    imp.add_argument("--db", metavar="BERKAS|URL", help=DB_HELP)
 
     sample = sub.add_parser(
         "sample",
         help="isi basis data dengan hasil contoh (peserta fiktif) untuk demo dan dasbor",
         description="Tulis hasil contoh sekitar 30 peserta fiktif ke basis data hasil.",
     )
-    sample.add_argument("--db", metavar="BERKAS", help="basis data hasil (bawaan: $KIP_DB)")
+    sample.add_argument("--db", metavar="BERKAS|URL", help=DB_HELP)
     sample.add_argument("--seed", type=int, default=0, help="seed (bawaan: 0)")
+
+
+DB_HELP = "basis data hasil: berkas SQLite atau alamat postgresql://… (bawaan: $KIP_DB)"
 
 
 def _load(files: list[str], config: str | None):
@@ -137,15 +145,36 @@ def _export(args: argparse.Namespace) -> int:
 
 def _results(args: argparse.Namespace) -> int:
     from kip_training.quiz.export import write_results
-    from kip_training.quiz.store import default_db_path
+    from kip_training.quiz.store import db_target, describe_target, store_exists
 
     fmt = args.format or ("xlsx" if args.output.lower().endswith(".xlsx") else "csv")
-    db = Path(args.db) if args.db else default_db_path()
-    if not db.is_file():
+    db = db_target(args.db)  # a file Path or a postgresql:// URL
+    if not store_exists(db):
         print(f"Galat: basis data hasil kuis {db} tidak ditemukan.", file=sys.stderr)
         return 2
+    if args.sesi:
+        return _session_results(args, db, fmt)
     count = write_results(db, fmt, args.output)
-    print(f"{count} jawaban dari {db} ditulis ke {args.output} (format {fmt}).")
+    print(f"{count} jawaban dari {describe_target(db)} ditulis ke {args.output} (format {fmt}).")
+    return 0
+
+
+def _session_results(args: argparse.Namespace, db, fmt: str) -> int:
+    from kip_training.quiz.export import write_session_results
+    from kip_training.quiz.results import ResultsError
+
+    if fmt != "xlsx":
+        print("Galat: hasil satu sesi diekspor sebagai XLSX (-o hasil.xlsx).", file=sys.stderr)
+        return 2
+    try:
+        results = write_session_results(db, args.sesi, args.output)
+    except ResultsError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Hasil sesi {results.title} (kode {results.code}): {len(results.participants)} peserta, "
+        f"{len(results.passed)} lulus, {len(results.answers)} jawaban; ditulis ke {args.output}."
+    )
     return 0
 
 
@@ -154,18 +183,18 @@ def _import(args: argparse.Namespace) -> int:
 
     with ResultStore(args.db) as store:
         report = store.import_files(args.files)
-        print(f"Basis data: {store.path}")
+        print(f"Basis data: {store.location}")
     print(report.summary())
     return 1 if report.problems else 0
 
 
 def _sample(args: argparse.Namespace) -> int:
     from kip_training.quiz.sample import fill_sample_results
-    from kip_training.quiz.store import default_db_path
+    from kip_training.quiz.store import db_target, describe_target
 
-    db = Path(args.db) if args.db else default_db_path()
+    db = db_target(args.db)
     added = fill_sample_results(db, seed=args.seed)
-    print(f"{added} jawaban contoh (peserta fiktif) ditulis ke {db}.")
+    print(f"{added} jawaban contoh (peserta fiktif) ditulis ke {describe_target(db)}.")
     return 0
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kip_training.quiz.bank import default_bank
-from kip_training.quiz.store import COLUMNS, AnswerRecord, ResultStore, default_db_path
+from kip_training.quiz.store import COLUMNS, AnswerRecord, ResultStore, db_target, store_exists
 
 FIELDS = [f.name for f in dataclasses.fields(AnswerRecord)]
 
@@ -48,9 +48,12 @@ class TrainingSummary:
 
 
 def load_answers(db_path: Path | str | None = None) -> pd.DataFrame:
-    """Every stored answer (columns of the store); empty when the file does not exist."""
-    path = Path(db_path) if db_path is not None else default_db_path()
-    if not path.is_file():
+    """Every stored answer (columns of the store); empty when the file does not exist.
+
+    ``db_path`` may also be a ``postgresql://`` address (None: ``$KIP_DB``).
+    """
+    path = db_target(db_path)
+    if not store_exists(path):
         return pd.DataFrame(columns=list(COLUMNS))
     with ResultStore(path) as store:
         return answers_frame(store.answers())

@@ -6,6 +6,11 @@ from the explanation and the article. Each question type writes its own answer b
 CSV answer and JSON extras (:mod:`kip_training.quiz.types`); generated ``tenggat``
 questions are exported as multiple-choice items with fixed dates (drawn with ``seed``).
 
+A session's results (:func:`session_workbook`) are one workbook of three sheets:
+"Peserta" (the counted attempt of each participant, score, passed, time), "Per soal"
+(question text, how answers spread over the options, share right, kinds of mistake)
+and "Jawaban" (every answer of the session); headers in Indonesian, times in WIB.
+
 Every CSV/XLSX text cell passes through :mod:`kip_training.safe_export`.
 """
 
@@ -13,17 +18,28 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
 
 from kip_training.quiz.analytics import answers_frame
-from kip_training.quiz.bank import Question, QuestionBank
+from kip_training.quiz.bank import Question, QuestionBank, default_bank
+from kip_training.quiz.results import (
+    SessionResults,
+    format_duration,
+    format_wib,
+    mistake_label,
+    session_results,
+)
 from kip_training.quiz.store import ResultStore
 from kip_training.quiz.types.base import gift_escape
-from kip_training.safe_export import neutralise_frame, write_csv
+from kip_training.safe_export import cell_value, neutralise_frame, write_csv
+from kip_training.xlsx_header import header_row
 
 RESULT_HEADERS = {
     "participant": "peserta",
@@ -155,8 +171,7 @@ def stored_answers(store: ResultStore) -> pd.DataFrame:
 
 def results_frame(db_path: Path | str | None = None):
     """All stored answers with Indonesian headers, safe for spreadsheets."""
-    path = Path(db_path) if db_path is not None else None
-    store = ResultStore(path, read_only=True)
+    store = ResultStore(db_path, read_only=True)  # a file or a postgresql:// URL
     try:
         frame = stored_answers(store)
     finally:
@@ -191,3 +206,145 @@ def write_results(db_path: Path | str | None, fmt: str, path: Path | str) -> int
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return len(frame)
+
+
+# --------------------------------------------------------------------------- sessions
+
+PARTICIPANT_SHEET = "Peserta"
+QUESTION_SHEET = "Per soal"
+ANSWER_SHEET = "Jawaban"
+PARTICIPANT_HEADERS = {
+    "Nama peserta": 28,
+    "OPD": 16,
+    "Percobaan dihitung": 12,
+    "Jumlah percobaan": 12,
+    "Soal dijawab": 10,
+    "Jawaban benar": 10,
+    "Jumlah soal": 10,
+    "Nilai (%)": 10,
+    "Lulus": 8,
+    "Waktu pengerjaan": 16,
+    "Mulai (WIB)": 20,
+    "Selesai (WIB)": 20,
+    "Status": 18,
+}
+QUESTION_HEADERS = {
+    "No.": 6,
+    "Kode soal": 12,
+    "Soal": 60,
+    "Jawaban benar": 30,
+    "Jumlah jawaban": 10,
+    "Benar": 8,
+    "Persen benar": 10,
+    "Sebaran jawaban": 60,
+    "Jenis kesalahan": 40,
+}
+ANSWER_HEADERS = {
+    "Nama peserta": 28,
+    "OPD": 16,
+    "Percobaan": 10,
+    "Kode soal": 12,
+    "Topik": 22,
+    "Jawaban": 40,
+    "Benar": 8,
+    "Nilai": 8,
+    "Jenis kesalahan": 28,
+    "Lama menjawab (detik)": 12,
+    "Waktu (WIB)": 20,
+}
+
+
+def _status(person) -> str:
+    if person.in_progress:
+        return "sedang mengerjakan"
+    return "selesai" if person.finished else "belum selesai"
+
+
+def _sheet(book: Workbook, title: str, headers: dict[str, int], rows: list[list[Any]]) -> None:
+    sheet = book.create_sheet(title)
+    header_row(sheet, list(headers), list(headers.values()))
+    for row in rows:
+        sheet.append([cell_value(v) for v in row])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def session_workbook(results: SessionResults) -> bytes:
+    """The session's results as xlsx bytes (sheets Peserta, Per soal, Jawaban)."""
+    book = Workbook()
+    book.remove(book.active)
+    people = [
+        [
+            p.participant,
+            p.opd,
+            p.attempt,
+            p.attempts,
+            p.answered,
+            p.correct,
+            p.questions,
+            round(p.score * 100, 1),
+            "ya" if p.passed else "tidak",
+            format_duration(p.seconds),
+            format_wib(p.started_at),
+            format_wib(p.finished_at),
+            _status(p),
+        ]
+        for p in results.participants
+    ]
+    _sheet(book, PARTICIPANT_SHEET, PARTICIPANT_HEADERS, people)
+    questions = []
+    for q in results.questions:
+        spread = "; ".join(
+            f"{o.letter + '. ' if o.letter else ''}{o.text}: {o.count}"
+            + (" (benar)" if o.correct else "")
+            for o in q.options
+        )
+        mistakes = "; ".join(f"{mistake_label(code)}: {n}" for code, n in q.mistakes)
+        questions.append(
+            [
+                q.number,
+                q.question_id,
+                q.prompt,
+                q.expected,
+                q.answers,
+                q.correct,
+                round(q.share_correct * 100, 1) if q.answers else None,
+                spread,
+                mistakes,
+            ]
+        )
+    _sheet(book, QUESTION_SHEET, QUESTION_HEADERS, questions)
+    answers = [
+        [
+            a.participant,
+            a.opd,
+            a.attempt,
+            a.question_id,
+            a.topic,
+            a.answer,
+            "ya" if a.correct else "tidak",
+            a.score,
+            mistake_label(a.mistake) if a.mistake else "",
+            round(a.seconds, 1),
+            format_wib(a.answered_at),
+        ]
+        for a in results.answers
+    ]
+    _sheet(book, ANSWER_SHEET, ANSWER_HEADERS, answers)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_session_results(
+    db_path: Path | str | None, session: str, path: Path | str, bank: QuestionBank | None = None
+) -> SessionResults:
+    """Write one session's results workbook (its id or join code) to ``path``."""
+    store = ResultStore(db_path, read_only=True)  # a file or a postgresql:// URL
+    try:
+        results = session_results(store, session, bank or default_bank())
+    finally:
+        store.close()
+    Path(path).write_bytes(session_workbook(results))
+    return results
