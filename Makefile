@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 NOTEBOOK ?= notebooks/02_latihan_tenggat_waktu.ipynb
 
-.PHONY: install demo test lint format lab app bench clean
+.PHONY: install demo test lint format lab app bench bench-hub clean
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ app: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Participants per GB and per core for the JupyterHub guide (deploy/PANDUAN.md)
+bench-hub: $(STAMP)
+	$(BIN)/python bench/hub.py
 
 clean:
 	rm -rf $(VENV) keluaran .pytest_cache .ruff_cache
