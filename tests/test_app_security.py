@@ -176,11 +176,20 @@ def _notebook_05_check_cell():
     return eval(last, namespace)  # noqa: S307
 
 
+def _descendants(widget) -> list:
+    """Every widget shown inside ``widget`` (children of boxes, at any depth)."""
+    found = []
+    for child in getattr(widget, "children", ()):
+        found += [child, *_descendants(child)]
+    return found
+
+
 def test_notebook_05_in_app_mode_shows_no_path_box(monkeypatch):
     monkeypatch.setenv("KIP_APP", "1")
     monkeypatch.delenv("KIP_APP_REPORTS", raising=False)
     widget = _notebook_05_check_cell()
-    assert widget.path_text not in widget.children and widget.upload in widget.children
+    shown = _descendants(widget)
+    assert widget.path_text not in shown and widget.upload in shown
     # A path sent to the hidden box (a crafted widget message) is still refused.
     widget.path_text.value = "/etc"
     assert widget.run() is None
@@ -193,7 +202,7 @@ def test_notebook_05_in_app_mode_reads_only_the_configured_folder(monkeypatch, t
     monkeypatch.setenv("KIP_APP_REPORTS", str(tmp_path))
     (tmp_path / "ke-luar").symlink_to("/etc")
     widget = _notebook_05_check_cell()
-    assert widget.path_text in widget.children
+    assert widget.path_text in _descendants(widget)
     for outside in ("/etc", str(tmp_path / "ke-luar"), str(tmp_path / ".." / "..")):
         widget.path_text.value = outside
         assert widget.run() is None, outside
@@ -205,7 +214,7 @@ def test_notebook_05_in_app_mode_reads_only_the_configured_folder(monkeypatch, t
 def test_outside_kip_app_the_path_box_reads_any_folder(monkeypatch):
     monkeypatch.delenv("KIP_APP", raising=False)
     widget = _notebook_05_check_cell()
-    assert widget.path_text in widget.children
+    assert widget.path_text in _descendants(widget)
     widget.path_text.value = str(DATA_DIR / "contoh" / "laporan" / "2025-S2")
     assert widget.run() is not None
 

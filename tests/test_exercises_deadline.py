@@ -76,7 +76,7 @@ def test_every_deadline_kind_is_offered_with_its_length():
 def test_widget_shows_the_due_date_after_clicking_hitung():
     exercise = DeadlineExercise(calendar=KERJA, show_chart=False)
     assert exercise.result.value == ""
-    exercise.date_picker.value = dt.date(2026, 3, 16)
+    exercise.date_field.text.value = "16/03/2026"  # typed as people write dates
     exercise.kind_dropdown.value = "perpanjangan"
     exercise.compute_button.click()
     assert "Jatuh tempo: Jumat, 10 April 2026" in exercise.result.value
@@ -93,16 +93,40 @@ def test_widget_draws_the_calendar_as_a_png():
     assert exercise.chart.layout.display is None
 
 
-def test_widget_asks_for_a_date_when_none_is_picked():
+def test_widget_asks_for_a_date_when_none_is_typed():
     exercise = DeadlineExercise(show_chart=False)
     exercise.compute_button.click()
-    assert "Pilih dulu tanggal" in exercise.result.value
+    assert "Tulis dulu tanggal" in exercise.result.value
     assert exercise.due is None
+
+
+def test_the_date_field_reads_day_before_month_and_shows_the_date_read():
+    exercise = DeadlineExercise(calendar=KERJA, show_chart=False)
+    exercise.date_field.text.value = "04/12/2026"
+    assert exercise.date_field.value == dt.date(2026, 12, 4)  # 4 December, not April 12
+    assert exercise.date_field.echo.value == "Jumat, 4 Desember 2026"
+    exercise.date_field.text.value = "16 Maret 2026"
+    assert exercise.date_field.value == dt.date(2026, 3, 16)
+
+
+def test_a_date_given_to_the_widget_is_shown_as_dd_mm_yyyy():
+    exercise = DeadlineExercise("2026-05-11", calendar=KERJA, show_chart=False)
+    assert exercise.date_field.text.value == "11/05/2026"
+    assert exercise.date_field.text.placeholder.startswith("hh/bb/tttt")
+
+
+def test_text_that_is_not_a_date_is_named_and_not_computed():
+    exercise = DeadlineExercise(calendar=KERJA, show_chart=False)
+    exercise.date_field.text.value = "31/02/2026"
+    exercise.compute_button.click()
+    assert exercise.due is None
+    assert "“31/02/2026” bukan tanggal" in exercise.result.value
+    assert "bukan tanggal" in exercise.date_field.echo.value
 
 
 def test_widget_explains_a_date_outside_the_calendar():
     exercise = DeadlineExercise(show_chart=False)
-    exercise.date_picker.value = dt.date(1999, 1, 4)
+    exercise.date_field.value = dt.date(1999, 1, 4)
     exercise.compute_button.click()
     assert "di luar rentang kalender" in exercise.result.value
 
@@ -118,7 +142,7 @@ def test_widgets_carry_stable_css_classes():
     exercise = DeadlineExercise(show_chart=False)
     assert "kip-hitung" in exercise.compute_button._dom_classes
     assert "kip-hasil-tenggat" in exercise.result._dom_classes
-    assert "kip-tanggal-diterima" in exercise.date_picker._dom_classes
+    assert "kip-tanggal-diterima" in exercise.date_field.text._dom_classes
 
 
 def test_deadline_quiz_has_only_generated_deadline_questions_in_procedure_order():

@@ -1,5 +1,7 @@
 """Coordination-meeting material: both periods, the headline figures, the deck."""
 
+import datetime as dt
+
 import pytest
 from pptx import Presentation
 
@@ -60,3 +62,57 @@ def test_make_deck_writes_the_pptx_to_the_output_folder(material, tmp_path, monk
         "(rapat_koordinasi_2025-S2.pptx)."
     )
     assert 'download="rapat_koordinasi_2025-S2.pptx"' in deck_link(result).data
+
+
+def _uploaded(folder):
+    return [
+        {
+            "name": path.name,
+            "type": "",
+            "size": path.stat().st_size,
+            "content": memoryview(path.read_bytes()),
+            "last_modified": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+        }
+        for path in sorted(folder.iterdir())
+    ]
+
+
+def test_the_form_builds_the_sample_material_without_any_setting(tmp_path, monkeypatch):
+    from kip_training.exercises.meeting import MeetingForm
+
+    monkeypatch.setenv("KIP_OUTPUT", str(tmp_path))
+    form = MeetingForm()
+    assert form.period_dropdown.value == "2025-S2"
+    assert form.period_dropdown.label == "Semester II 2025"
+    assert "data contoh Kota Contoh" in form.status.value
+    assert "OPD wajib lapor: 36" in form.figures.value
+    assert all(bytes(image.value).startswith(b"\x89PNG") for image in form.charts)
+    assert 'download="rapat_koordinasi_2025-S2.pptx"' in form.deck.value
+    assert (tmp_path / "rapat_koordinasi_2025-S2.pptx").is_file()
+
+
+def test_the_form_reads_uploaded_reports_of_the_chosen_semester(sample_root, tmp_path, monkeypatch):
+    from kip_training.exercises.meeting import MeetingForm
+
+    monkeypatch.setenv("KIP_OUTPUT", str(tmp_path))
+    form = MeetingForm(run=False)
+    form.period_dropdown.value = "2025-S1"
+    form.upload.value = _uploaded(sample_root / "2025-S1")[:6]  # 5 OPD, one sent twice
+    form.quiz_checkbox.value = False
+    form.build_button.click()
+    assert "laporan yang diunggah" in form.status.value
+    assert "Semester I 2025" in form.figures.value
+    assert "melapor: 5" in form.figures.value
+    assert (tmp_path / "rapat_koordinasi_2025-S1.pptx").is_file()
+
+
+def test_a_semester_without_sample_data_asks_for_an_upload(tmp_path, monkeypatch):
+    from kip_training.exercises.meeting import MeetingForm, period_options
+
+    monkeypatch.setenv("KIP_OUTPUT", str(tmp_path))
+    assert period_options(dt.date(2026, 12, 1))[:3] == ["2026-S2", "2026-S1", "2025-S2"]
+    form = MeetingForm(run=False)
+    form.period_dropdown.value = period_options()[0]
+    form.build_button.click()
+    assert "Unggah laporan semester ini" in form.status.value
+    assert form.result is None

@@ -112,3 +112,52 @@ def test_values_are_shown_as_typed_with_dates_in_indonesian():
     assert value_text(1758412800000000000, "Biaya") == "1758412800000000000"
     assert value_text("DISDUK/003", "Nomor Registrasi") == "DISDUK/003"
     assert value_text(None) == ""
+
+
+def test_the_blank_template_is_offered_as_a_browser_download():
+    import base64
+    import re
+
+    from openpyxl import load_workbook
+
+    from kip_training.exercises.report_check import TEMPLATE_PATH
+
+    widget = ReportCheck()
+    assert widget.template_link in widget.children
+    link = widget.template_link.value
+    assert 'download="laporan_ppid_pembantu.xlsx"' in link
+    assert "Unduh templat laporan kosong" in link
+    encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", link).group(1)
+    assert base64.b64decode(encoded) == TEMPLATE_PATH.read_bytes()
+    workbook = load_workbook(TEMPLATE_PATH)
+    assert "Permohonan" in workbook.sheetnames
+
+
+def test_the_chosen_file_is_named_and_still_named_after_the_check(tmp_path, monkeypatch):
+    use_roster(monkeypatch)
+    data = broken_report(tmp_path).read_bytes()
+    widget = ReportCheck()
+    assert widget.chosen.value == ""
+    widget.upload.value = [
+        {
+            "name": "laporan_dinkes.xlsx",
+            "type": "",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+        }
+    ]
+    assert "Berkas dipilih: <b>laporan_dinkes.xlsx (" in widget.chosen.value
+    widget.check_button.click()
+    assert "Berkas diperiksa: <b>laporan_dinkes.xlsx (" in widget.chosen.value
+
+
+def test_in_kip_app_the_server_path_box_is_not_shown(monkeypatch):
+    monkeypatch.delenv("KIP_APP_REPORTS", raising=False)
+    monkeypatch.delenv("KIP_APP", raising=False)
+    on_own_computer = ReportCheck()
+    assert on_own_computer.path_text in on_own_computer.children
+    monkeypatch.setenv("KIP_APP", "1")
+    in_app = ReportCheck()
+    assert in_app.path_text not in in_app.children
+    assert in_app.template_link in in_app.children

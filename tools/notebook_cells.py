@@ -43,9 +43,9 @@ def lab_only(text: str) -> str:
 
 HOW_TO_RUN = lab_only(
     """\
-> **Cara memakai di JupyterLab.** Jalankan semua sel lewat menu **Menjalankan ▸
-> Menjalakan Semua Sel** (*Run ▸ Run All Cells* bila JupyterLab Anda berbahasa Inggris),
-> atau tekan **Shift + Enter** pada tiap sel. Kode disembunyikan; Anda cukup membaca teks
+> **Cara memakai di JupyterLab.** Jalankan semua sel lewat menu **Run ▸ Menjalakan Semua
+> Sel** (ejaan paket bahasa JupyterLab; *Run All Cells* bila JupyterLab Anda berbahasa
+> Inggris), atau tekan **Shift + Enter** pada tiap sel. Kode disembunyikan; Anda cukup membaca teks
 > dan memakai tombol serta isian yang muncul."""
 )
 
@@ -119,8 +119,9 @@ Notebook terdiri atas **sel**. Sel teks (seperti ini) hanya dibaca. Sel kode men
 perintah; di notebook ini kodenya **disembunyikan** dan hanya hasilnya yang tampak.
 
 - Klik sebuah sel lalu tekan **Shift + Enter** untuk menjalankannya dan pindah ke sel berikutnya.
-- Menu **Menjalankan ▸ Menjalakan Semua Sel** menjalankan seluruh notebook dari atas.
-- Bila tampilan kacau, pilih **Kernel ▸ Demulai Lagi Kernel dan Jalankan Semua Sel**.
+- Menu **Run ▸ Menjalakan Semua Sel** menjalankan seluruh notebook dari atas.
+- Bila tampilan kacau, pilih **Run ▸ Dimulai lagi kernel and Menjalakan Semua Sel…**
+  (nama menu menurut paket bahasa JupyterLab).
 - Ingin melihat kodenya? Klik tanda **⋯** pada sel yang tersembunyi.
 
 Coba sekarang: jalankan sel di bawah ini."""

@@ -27,6 +27,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from kip_training.voila_look import voila_arguments, voila_environment
+
 NAME = "app"
 HELP = "tampilkan satu notebook tanpa kode (Voilà), dengan token untuk ruang pelatihan"
 ORDER = 81
@@ -98,7 +100,8 @@ def _fail(message: str) -> int:
 
 
 def server_command(args: argparse.Namespace, path: Path) -> list[str]:
-    """The command line of the Voilà server (the token travels in the environment)."""
+    """The command line of the Voilà server (the token travels in the environment), with
+    the Indonesian template (:mod:`kip_training.voila_look`)."""
     command = [
         sys.executable,
         "-m",
@@ -115,7 +118,7 @@ def server_command(args: argparse.Namespace, path: Path) -> list[str]:
     ]
     if args.no_browser:
         command.append("--no-browser")
-    return command
+    return command + voila_arguments()
 
 
 def lan_address() -> str | None:
@@ -231,6 +234,7 @@ def run(args: argparse.Namespace) -> int:
             "ruang pelatihan pakai --ip 0.0.0.0."
         )
     sys.stdout.flush()
+    os.environ.update(voila_environment())  # the Indonesian template, found on JUPYTER_PATH
     command = server_command(args, path)
     os.execv(sys.executable, command)
     return 0  # pragma: no cover

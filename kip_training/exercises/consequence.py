@@ -28,6 +28,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from kip_training import law
+from kip_training.exercises.form import CHOOSE, DateField, button, style
 from kip_training.safe_export import neutralise
 from kip_training.textfmt import format_date
 
@@ -274,7 +275,7 @@ class ConsequenceForm(widgets.VBox):
     """The consequence-test form: fill in, press "Buat lembar uji", download the xlsx.
 
     Child widgets: ``inputs`` (field -> text widget), ``letter_dropdown`` (Pasal 17),
-    ``date_picker``, ``example_button`` ("Isi contoh"), ``build_button`` ("Buat lembar
+    ``date_field`` (dd/mm/yyyy), ``example_button`` ("Isi contoh"), ``build_button`` ("Buat lembar
     uji"), ``result`` (summary and problems) and ``download`` (link to the xlsx). After
     a build, ``test`` holds the answers and ``xlsx`` the workbook bytes; with an
     ``output_dir`` the workbook is also saved there (``saved_path``).
@@ -288,35 +289,31 @@ class ConsequenceForm(widgets.VBox):
         self.inputs: dict[str, widgets.Text | widgets.Textarea] = {}
         rows_: list[widgets.Widget] = []
         layout = widgets.Layout(width="95%")
-        style = {"description_width": "240px"}
+        label_style = {"description_width": "240px"}
         for key, label, hint in FIELDS:
             if key == "pasal_17":
                 self.letter_dropdown = widgets.Dropdown(
                     description=label,
-                    options=[("(pilih huruf)", "")]
+                    options=[(CHOOSE, "")]
                     + [(pasal_17_label(letter), letter) for letter in law.PASAL_17],
                     layout=layout,
-                    style=style,
+                    style=label_style,
                 )
                 self.letter_dropdown.add_class("kip-pasal-17")
                 rows_.append(self.letter_dropdown)
                 continue
             kind = widgets.Textarea if key in _LONG else widgets.Text
-            field = kind(description=label, placeholder=hint, layout=layout, style=style)
+            field = kind(description=label, placeholder=hint, layout=layout, style=label_style)
             field.add_class(f"kip-uji-{key.replace('_', '-')}")
             self.inputs[key] = field
             rows_.append(field)
-        self.date_picker = widgets.DatePicker(
-            description="Tanggal uji", value=None, style=style, layout=widgets.Layout(width="440px")
-        )
-        self.example_button = widgets.Button(description="Isi contoh", icon="pencil")
-        self.build_button = widgets.Button(
-            description="Buat lembar uji", button_style="primary", icon="file"
-        )
+        self.date_field = DateField("Tanggal uji")
+        self.example_button = button("Isi contoh", icon="pencil")
+        self.build_button = button("Buat lembar uji", button_style="primary", icon="file")
         self.result = widgets.HTML()
         self.download = widgets.HTML()
         for widget, css in (
-            (self.date_picker, "kip-uji-tanggal"),
+            (self.date_field.text, "kip-uji-tanggal"),
             (self.example_button, "kip-isi-contoh"),
             (self.build_button, "kip-buat-lembar"),
             (self.result, "kip-hasil-uji"),
@@ -327,27 +324,29 @@ class ConsequenceForm(widgets.VBox):
         self.build_button.on_click(lambda _b: self.build())
         super().__init__(
             [
+                style(),
                 *rows_,
-                self.date_picker,
+                self.date_field,
                 widgets.HBox([self.example_button, self.build_button]),
                 self.result,
                 self.download,
             ]
         )
         self.add_class("kip-form-uji-konsekuensi")
+        self.add_class("kip-form")
 
     def fill(self, test: ConsequenceTest) -> None:
         """Put the answers of ``test`` into the form."""
         for key, field in self.inputs.items():
             field.value = getattr(test, key)
         self.letter_dropdown.value = test.pasal_17
-        self.date_picker.value = test.tanggal
+        self.date_field.value = test.tanggal
 
     def read(self) -> ConsequenceTest:
         """The answers currently in the form."""
         values = {key: field.value.strip() for key, field in self.inputs.items()}
         return ConsequenceTest(
-            **values, pasal_17=self.letter_dropdown.value, tanggal=self.date_picker.value
+            **values, pasal_17=self.letter_dropdown.value, tanggal=self.date_field.value
         )
 
     def build(self) -> ConsequenceTest:

@@ -2,7 +2,7 @@
 
 :func:`explain_due` gives the plain-text answer (used by the widget and by notebook
 cells whose output is checked); :class:`DeadlineExercise` is the widget: a date
-picker, a deadline-kind drop-down and a "Hitung" button that shows the due date in
+field (dd/mm/yyyy), a deadline-kind drop-down and a "Hitung" button that shows the due date in
 Indonesian, its article, the weekdays off it skipped and a small calendar chart.
 Both state the counting as the toolkit's convention (day 0, the reading of cuti
 bersama) and show the due date under both readings when they differ.
@@ -23,6 +23,7 @@ from kip_training import law
 from kip_training.calendar import DueDate, WorkingCalendar
 from kip_training.charts import deadline_calendar, to_png
 from kip_training.errors import CalendarError
+from kip_training.exercises.form import DateField, button, style
 from kip_training.quiz.bank import default_bank
 from kip_training.quiz.engine import Quiz, make_item
 from kip_training.textfmt import format_date, parse_date
@@ -69,11 +70,12 @@ def explain_due(due: DueDate) -> str:
 
 
 class DeadlineExercise(widgets.VBox):
-    """Date picker + deadline kind + "Hitung": the due date, its article and a calendar.
+    """Date field + deadline kind + "Hitung": the due date, its article and a calendar.
 
-    Child widgets: ``date_picker``, ``kind_dropdown``, ``compute_button``, ``result``
-    (HTML text), ``chart`` (PNG image of the calendar). After a computation ``due``
-    holds the :class:`~kip_training.calendar.DueDate` (None after an error).
+    Child widgets: ``date_field`` (:class:`DateField`, dd/mm/yyyy), ``kind_dropdown``,
+    ``compute_button``, ``result`` (HTML text), ``chart`` (PNG image of the calendar).
+    After a computation ``due`` holds the :class:`~kip_training.calendar.DueDate`
+    (None after an error).
     """
 
     def __init__(
@@ -88,11 +90,7 @@ class DeadlineExercise(widgets.VBox):
         self.calendar = calendar or WorkingCalendar.from_config()
         self.show_chart = show_chart
         self.due: DueDate | None = None
-        self.date_picker = widgets.DatePicker(
-            description="Tanggal diterima",
-            value=received,
-            style={"description_width": "initial"},
-        )
+        self.date_field = DateField("Tanggal diterima", received)
         self.kind_dropdown = widgets.Dropdown(
             description="Jenis tenggat",
             options=kind_options(),
@@ -100,14 +98,12 @@ class DeadlineExercise(widgets.VBox):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="auto"),
         )
-        self.compute_button = widgets.Button(
-            description="Hitung", button_style="primary", icon="calendar"
-        )
+        self.compute_button = button("Hitung", button_style="primary", icon="calendar")
         self.result = widgets.HTML()
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="640px"))
         self.chart.layout.display = "none"
         for widget, css in (
-            (self.date_picker, "kip-tanggal-diterima"),
+            (self.date_field.text, "kip-tanggal-diterima"),
             (self.kind_dropdown, "kip-jenis-tenggat"),
             (self.compute_button, "kip-hitung"),
             (self.result, "kip-hasil-tenggat"),
@@ -117,13 +113,16 @@ class DeadlineExercise(widgets.VBox):
         self.compute_button.on_click(lambda _button: self.compute())
         super().__init__(
             [
-                widgets.HBox([self.date_picker, self.kind_dropdown]),
+                style(),
+                self.date_field,
+                self.kind_dropdown,
                 self.compute_button,
                 self.result,
                 self.chart,
             ]
         )
         self.add_class("kip-latihan-tenggat")
+        self.add_class("kip-form")
         if received is not None:
             self.compute()
 
@@ -131,9 +130,12 @@ class DeadlineExercise(widgets.VBox):
         """Compute and show the due date of the chosen date and kind."""
         self.due = None
         self.chart.layout.display = "none"
-        received = self.date_picker.value
+        received = self.date_field.value
         if received is None:
-            self._show_error("Pilih dulu tanggal permohonan (atau keberatan) diterima.")
+            self._show_error(
+                self.date_field.problem
+                or "Tulis dulu tanggal permohonan (atau keberatan) diterima, mis. 16/03/2026."
+            )
             return None
         try:
             due = self.calendar.due_date(received, self.kind_dropdown.value)

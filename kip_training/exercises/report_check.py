@@ -3,13 +3,16 @@
 Built on :func:`kip_training.reports.load_reports`. :func:`issues_table`,
 :func:`files_table` and :func:`missing_table` turn a :class:`ReportSet` into
 Indonesian tables; :func:`verdict` is the one-paragraph answer ("can I send it?").
-:class:`ReportCheck` is the widget: a file-upload button and a path box, a "Periksa"
-button, and the tables. With ``folder=True`` (for the PPID Utama) it also lists the
-OPDs of the roster that have not reported.
+:class:`ReportCheck` is the widget: a download button for the blank report template, a
+file-upload button (the chosen files' names shown next to it) and a path box, a
+"Periksa" button, and the tables. With ``folder=True`` (for the PPID Utama) it also lists
+the OPDs of the roster that have not reported. Under ``kip app`` the path box is shown
+only when the trainer allowed one server folder (:mod:`kip_training.app_mode`).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import tempfile
@@ -21,12 +24,37 @@ import pandas as pd
 
 from kip_training.app_mode import check_server_path, path_box_allowed
 from kip_training.errors import KipError
+from kip_training.exercises.form import button, style
 from kip_training.exercises.tables import table_html
+from kip_training.paths import TEMPLATES_DIR
 from kip_training.reports import Issue, ReportSet, load_reports
 from kip_training.reports.schema import Severity, severity_rank
 from kip_training.textfmt import format_date
 
 ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
+#: The blank six-monthly report workbook offered for download.
+TEMPLATE_PATH = TEMPLATES_DIR / "laporan_ppid_pembantu.xlsx"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: A link that looks like an ipywidgets button (the browser downloads the file itself).
+_LINK_STYLE = (
+    "display:inline-block;padding:4px 14px;border-radius:2px;text-decoration:none;"
+    "background:var(--jp-brand-color1,#1976d2);color:white;line-height:1.8"
+)
+
+
+def template_download(path: Path = TEMPLATE_PATH) -> widgets.HTML:
+    """A download button for the blank report template (a ``data:`` link, no server file)."""
+    encoded = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+    link = widgets.HTML(
+        f'<a download="{html.escape(path.name)}" href="data:{XLSX_MIME};base64,{encoded}" '
+        f'style="{_LINK_STYLE}">⬇ Unduh templat laporan kosong ({html.escape(path.name)})</a>'
+    )
+    link.add_class("kip-unduh-templat")
+    return link
+
+
+def _file_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} byte"
 
 
 def check(paths: Iterable[Path | str], **kwargs) -> ReportSet:
@@ -190,8 +218,10 @@ def _table_html(frame: pd.DataFrame, empty: str) -> str:
 class ReportCheck(widgets.VBox):
     """Upload a report (or type a path), press "Periksa", read what to fix.
 
-    Child widgets: ``upload`` (FileUpload, .xlsx/.xlsm/.ods/.csv, several files
-    allowed), ``path_text`` (a file or folder path), ``check_button``, ``result``
+    Child widgets: ``template_link`` (download of the blank template), ``upload``
+    (FileUpload, .xlsx/.xlsm/.ods/.csv, several files allowed), ``chosen`` (the names of
+    the files chosen), ``path_text`` (a file or folder path; not in ``kip app`` unless
+    the trainer allowed a reports folder), ``check_button``, ``result``
     (verdict and per-file counts), ``issues`` (the problem table) and ``missing`` (OPDs
     without a report; shown with ``folder=True``). After a check, ``reports`` holds the
     :class:`ReportSet`. ``run=True`` checks ``path`` at once (for a prepared example).
@@ -207,7 +237,10 @@ class ReportCheck(widgets.VBox):
             accept=",".join(ACCEPTED_SUFFIXES),
             multiple=True,
             description="Unggah laporan",
+            layout=widgets.Layout(width="auto", min_width="180px"),
         )
+        self.chosen = widgets.HTML()
+        self.template_link = template_download()
         self.path_text = widgets.Text(
             value=str(path) if path else "",
             description="atau path folder" if folder else "atau path berkas",
@@ -215,14 +248,13 @@ class ReportCheck(widgets.VBox):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="70%"),
         )
-        self.check_button = widgets.Button(
-            description="Periksa", button_style="primary", icon="check"
-        )
+        self.check_button = button("Periksa", button_style="primary", icon="check")
         self.result = widgets.HTML()
         self.issues = widgets.HTML()
         self.missing = widgets.HTML()
         for widget, css in (
             (self.upload, "kip-unggah-laporan"),
+            (self.chosen, "kip-berkas-dipilih"),
             (self.path_text, "kip-path-laporan"),
             (self.check_button, "kip-periksa-laporan"),
             (self.result, "kip-hasil-periksa"),
@@ -231,8 +263,10 @@ class ReportCheck(widgets.VBox):
         ):
             widget.add_class(css)
         self.check_button.on_click(lambda _b: self.run())
+        self.upload.observe(lambda _change: self._show_chosen("Berkas dipilih"), names="value")
         children = [
-            *([] if folder else [self.upload]),
+            style(),
+            *([] if folder else [self.template_link, widgets.HBox([self.upload, self.chosen])]),
             *([self.path_text] if path_box_allowed() else []),  # `kip app`: upload only
             self.check_button,
             self.result,
@@ -241,6 +275,7 @@ class ReportCheck(widgets.VBox):
         ]
         super().__init__(children)
         self.add_class("kip-periksa-laporan-box")
+        self.add_class("kip-form")
         if run:
             self.run()
 
@@ -260,11 +295,21 @@ class ReportCheck(widgets.VBox):
     def sources(self) -> list[Path]:
         """What will be checked: uploaded files (then cleared), else the typed path."""
         if self.upload.value:
+            self._show_chosen("Berkas diperiksa")
             paths = self._uploaded_paths()
             self.upload.value = ()  # a corrected file is uploaded again; the path box works next
             return paths
         text = self.path_text.value.strip().strip('"').strip("'")
         return [check_server_path(Path(text))] if text else []
+
+    def _show_chosen(self, label: str) -> None:
+        """Name the uploaded files next to the button (kept after the upload is cleared)."""
+        files = [
+            f"{html.escape(Path(item['name']).name)} ({_file_size(item['size'])})"
+            for item in self.upload.value
+        ]
+        if files:
+            self.chosen.value = f"{label}: <b>{', '.join(files)}</b>"
 
     def run(self) -> ReportSet | None:
         """Check the uploaded files or the path and show the result."""

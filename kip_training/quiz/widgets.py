@@ -481,7 +481,7 @@ class QuizApp(widgets.VBox):
             self.opd_dropdown: widgets.Dropdown | None = widgets.Dropdown(
                 description="OPD",
                 options=[(CHOOSE, None), *[(o.label, o.kode) for o in self.roster]],
-                value=None,
+                index=0,  # shows "— pilih —" (value=None would show an empty box)
                 layout=widgets.Layout(width="42em", max_width="100%"),
             )
             self.opd_dropdown.add_class("kip-opd")

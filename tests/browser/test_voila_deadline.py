@@ -65,7 +65,9 @@ def test_voila_deadline_exercise_shows_the_due_date_and_no_code(
     assert page.locator(".cm-editor:visible, .jp-CodeMirrorEditor:visible").count() == 0
     assert "Traceback" not in visible
 
-    exercise.locator(".kip-tanggal-diterima input").fill(RECEIVED.isoformat())
+    # Dates are typed day first (dd/mm/yyyy), as in Indonesia; the date read is shown.
+    exercise.locator(".kip-tanggal-diterima input").fill(RECEIVED.strftime("%d/%m/%Y"))
+    expect(exercise.locator(".kip-tanggal-terbaca")).to_have_text(format_date(RECEIVED))
     exercise.locator(".kip-jenis-tenggat select").select_option(label=label)
     screenshots.take(page, "tanggal-dan-jenis-dipilih", focus=exercise)
     exercise.locator(".kip-hitung").click()
