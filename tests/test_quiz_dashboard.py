@@ -124,6 +124,29 @@ def test_nothing_is_redrawn_when_nothing_changed(db, bank, calendar):
     board.close()
 
 
+def test_an_answer_written_while_the_figures_are_computed_shows_at_the_next_look(
+    db, bank, calendar
+):
+    board = TrainerDashboard(db, interval=None, bank=bank, calendar=calendar)
+    compute = board._update
+
+    def update_while_a_participant_answers():
+        compute()  # the figures are read ...
+        with ResultStore(db) as store:  # ... and an answer arrives before the refresh ends
+            store.record(answer("Budi Santoso", "bp-02", "Benar", False))
+
+    board._update = update_while_a_participant_answers
+    with ResultStore(db) as store:
+        store.record(answer("Siti Rahmawati", "bp-01", RIGHT, True))
+    assert board.tick() is True
+    assert "<b>1</b> jawaban" in board.summary_html.value
+    board._update = compute
+    assert board.tick() is True  # the answer written meanwhile is not lost
+    assert "<b>2</b> jawaban" in board.summary_html.value
+    assert board.tick() is False
+    board.close()
+
+
 def test_closing_stops_the_timer_thread(db, bank, calendar):
     threads = threading.active_count()
     boards = [TrainerDashboard(db, interval=0.05, bank=bank, calendar=calendar) for _ in range(3)]

@@ -157,6 +157,18 @@ def test_per_question_spread_share_right_and_text_from_the_bank(room, bank, cale
     assert true_false.mistakes == () and not true_false.deadline
 
 
+def test_a_question_left_unanswered_is_counted_but_gets_no_option_letter(room, bank, calendar):
+    room.take("A Satu", "DINKES", 1, [True, True, True], 0)
+    timed_out = AnswerRecord(
+        "B Dua", "DISDIK", "Pelatihan PPID 2026-1", "keb-t1", "keberatan", "", False, 0.0,
+        answered_at=START.isoformat(), session="s1", mistake="waktu_habis",
+    )  # fmt: skip
+    results = compute_results([*room.answers, timed_out], room.attempts, session(), bank, calendar)
+    deadline = results.questions[1]
+    assert [o.letter for o in deadline.options] == ["A", "B", "C", "D", ""]
+    assert (deadline.options[-1].text, deadline.options[-1].count) == ("(tidak dijawab)", 1)
+
+
 def test_only_the_counted_attempt_feeds_the_question_figures(room, bank, calendar):
     room.take("Siti Rahmawati", "DINKES", 1, [False, False, False], 0)
     room.take("Siti Rahmawati", "DINKES", 2, [True, True, True], 5)

@@ -64,6 +64,8 @@ STYLE = """<style>
 .kip-papan-peringkat table {font-size:22px}
 .kip-papan-peringkat td, .kip-papan-peringkat th {padding:4px 14px}
 .kip-papan-peringkat .kip-sedang {font-size:14px;vertical-align:middle}
+.kip-dasbor .kip-unduh-hasil a, .kip-dasbor .kip-unduh-sertifikat a
+  {color:#2b6cb0;text-decoration:underline;font-weight:600}
 </style>"""
 
 
@@ -336,7 +338,7 @@ class TrainerDashboard(widgets.VBox):
         self.quiz_select = widgets.Dropdown(description="Kuis", options=[("Semua kuis", ALL)])
         self.date_select = widgets.Dropdown(description="Tanggal", options=[("Semua tanggal", ALL)])
         for control, css, width in (
-            (self.session_select, "kip-pilih-sesi", "460px"),
+            (self.session_select, "kip-pilih-sesi", "560px"),
             (self.quiz_select, "kip-pilih-kuis", "300px"),
             (self.date_select, "kip-pilih-tanggal", "220px"),
         ):
@@ -547,8 +549,10 @@ class TrainerDashboard(widgets.VBox):
                 return False
             if look[1] != (self._signature or (None, None))[1] or force:
                 self._fill_sessions()
-            self._update()
+            # The fingerprint is taken before the answers are read: whatever is written
+            # while the figures are computed makes the next look differ (and refresh).
             self._signature = self._look()
+            self._update()
             self.refreshes += 1
             self.status.value = f"<i>Diperbarui pukul {now}.</i>"
         for listener in self._listeners:

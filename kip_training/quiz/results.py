@@ -495,8 +495,10 @@ def question_stats(
             if unanswered:
                 rows.append(OptionCount(UNANSWERED, unanswered, False))
         lettered = options and not partial and not (item and item.question.type == "benar_salah")
+        # Only the question's own options get a letter, never "(tidak dijawab)".
+        lettered_rows = min(len(options), len(LETTERS)) if lettered else 0
         rows = [
-            OptionCount(o.text, o.count, o.correct, LETTERS[i] if lettered and i < 26 else "")
+            OptionCount(o.text, o.count, o.correct, LETTERS[i] if i < lettered_rows else "")
             for i, o in enumerate(rows)
         ]
         deadline = (item is not None and item.question.type == "tenggat") or any(

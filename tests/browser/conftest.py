@@ -311,3 +311,34 @@ def screenshots(request: pytest.FixtureRequest) -> Screenshots:
     _SCREENSHOT_DIRS.append(folder)
     print(f"Tangkapan layar: {folder}")
     return Screenshots(folder)
+
+
+@pytest.fixture
+def new_context() -> Iterator:
+    """``new_context()`` -> a fresh browser context (own cookies, downloads allowed) on one
+    Chromium: several participants in one test, each in a context of their own."""
+    if not CHROMIUM.exists():
+        pytest.fail(INSTALL_CHROMIUM, pytrace=False)
+    try:
+        from playwright.sync_api import expect, sync_playwright
+    except ImportError:
+        pytest.fail(INSTALL_PLAYWRIGHT, pytrace=False)
+    expect.set_options(timeout=UI_TIMEOUT_MS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        contexts = []
+
+        def make():
+            context = browser.new_context(viewport=VIEWPORT, locale="id-ID", accept_downloads=True)
+            context.set_default_timeout(UI_TIMEOUT_MS)
+            contexts.append(context)
+            return context
+
+        try:
+            yield make
+        finally:
+            for context in contexts:
+                context.close()
+            browser.close()

@@ -10,13 +10,12 @@ with the session id, attempt numbers, seconds and the ``waktu_habis`` mistake.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
+from session_helpers import answer_and_check, join
 
 from kip_training.quiz.bank import default_bank
 from kip_training.quiz.session import create_session, participant_quiz
@@ -26,72 +25,6 @@ NOTEBOOK = "04_kuis_kewajiban_keterbukaan.ipynb"
 QUESTION_SECONDS = 8
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(420)]
-
-# The browser settings of the shared fixtures (Debian's Chromium, viewport, timeouts).
-_spec = importlib.util.spec_from_file_location(
-    "kip_browser_settings", Path(__file__).with_name("conftest.py")
-)
-settings = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = settings  # dataclasses look their module up
-_spec.loader.exec_module(settings)
-
-
-@pytest.fixture
-def new_context():
-    """``new_context()`` -> a fresh browser context (own cookies, own page) on one Chromium."""
-    if not settings.CHROMIUM.exists():
-        pytest.fail(settings.INSTALL_CHROMIUM, pytrace=False)
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=settings.UI_TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(settings.CHROMIUM), headless=True, args=settings.CHROMIUM_ARGS
-        )
-        contexts = []
-
-        def make():
-            context = browser.new_context(
-                viewport=settings.VIEWPORT, locale="id-ID", accept_downloads=True
-            )
-            context.set_default_timeout(settings.UI_TIMEOUT_MS)
-            contexts.append(context)
-            return context
-
-        try:
-            yield make
-        finally:
-            for context in contexts:
-                context.close()
-            browser.close()
-
-
-def pick(page, option: str) -> None:
-    """Click a radio option by its label, as a participant does."""
-    from playwright.sync_api import expect
-
-    radio = page.locator(".kip-soal").get_by_role("radio", name=option, exact=True)
-    radio.check()
-    expect(radio).to_be_checked()
-
-
-def join(page, url: str, name: str, opd_label: str, screenshots, step: str) -> None:
-    page.goto(url)
-    page.locator(".kip-sesi .kip-mulai").wait_for()
-    page.locator(".kip-nama input").fill(name)
-    page.locator(".kip-opd select").select_option(label=opd_label)
-    screenshots.take(page, step, focus=page.locator(".kip-mulai"))
-    page.locator(".kip-mulai").click()
-    page.locator(".kip-soal").wait_for()
-
-
-def answer_and_check(page, text: str, number: int, total: int) -> None:
-    from playwright.sync_api import expect
-
-    expect(page.locator(".kip-nomor")).to_contain_text(f"Soal {number} dari {total}")
-    pick(page, text)
-    page.locator(".kip-periksa").click()
-    expect(page.locator(".kip-umpan-balik")).to_contain_text("Benar")
 
 
 def test_participants_join_a_session_answer_time_out_and_retry(
