@@ -150,13 +150,13 @@ def notebook_code(name: str) -> list[str]:
     return ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
 
 
-def test_the_quiz_notebook_loads_neither_pandas_nor_matplotlib(tmp_path):
+def test_the_quiz_notebook_loads_neither_pandas_matplotlib_nor_the_postgresql_driver(tmp_path):
     code = "\n".join(notebook_code("04_kuis_kewajiban_keterbukaan.ipynb"))
     script = (
         "import sys\n"
         "from IPython.display import display\n"
         f"{code}\n"
-        "heavy = sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('pandas', 'matplotlib', 'psycopg') if m in sys.modules)\n"
         "print('BERAT:' + ','.join(heavy))\n"
     )
     env_db = tmp_path / "hasil.sqlite"
@@ -186,3 +186,11 @@ def test_every_code_cell_of_the_quiz_notebook_starts_with_an_indonesian_comment(
     shown = re.sub(r'<div class="kip-lab-saja">.*?</div>', "", text, flags=re.S)
     assert "Run All" not in shown and "kip app" not in shown and "`kip " not in shown
     assert "Cara mengerjakan" in shown and "Unduh berkas hasil saya" in shown
+
+
+def test_the_overview_lists_topics_alone_and_the_session_in_a_session():
+    from kip_training.exercises.quiz_setup import overview_text
+
+    assert "Jumlah:" in overview_text(environ={})
+    text = overview_text(environ={"KIP_SESI": "K7QX2M"})
+    assert "K7QX2M" in text and "Jumlah:" not in text

@@ -98,6 +98,15 @@ def test_best_attempt_counts_and_pass_mark_decides(room, bank, calendar):
     assert [p.participant for p in strict.passed] == ["Budi Santoso"]
 
 
+def test_only_the_counted_attempt_feeds_the_topic_and_opd_tables(room, bank, calendar):
+    room.take("Citra Dewi", "DINKES", 1, [True, True, False], 0)
+    room.take("Citra Dewi", "DINKES", 2, [False, False, False], 5)  # a worse retry
+    results = compute_results(room.answers, room.attempts, session(), bank, calendar)
+    counted = results.counted_answers()
+    assert {a.attempt for a in counted} == {1} and len(counted) == 3
+    assert sum(a.score for a in counted) == pytest.approx(2)
+
+
 def test_last_attempt_counts_when_the_session_says_so(room, bank, calendar):
     room.take("Siti Rahmawati", "DINKES", 1, [True, True, True], 0)
     room.take("Siti Rahmawati", "DINKES", 2, [True, False, False], 5)

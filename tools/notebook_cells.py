@@ -752,13 +752,13 @@ menyebut tanggal menurut kedua cara bila berbeda). Hal yang masih **belum pasti*
 sumber hukum tidak dijadikan kunci jawaban. Soal pasangan dan pilihan ganda diberi
 nilai sebagian."""
     ),
-    md("## Topik dalam bank soal"),
+    md("## Soal"),
     code(
         """\
-# Daftar topik dalam bank soal beserta jumlah soalnya
-from kip_training.exercises.quiz_setup import topics_text
+# Soal kuis: topik dalam bank soal, atau (dari tautan pelatih) soal sesi pelatihan
+from kip_training.exercises.quiz_setup import overview_text
 
-print(topics_text())"""
+print(overview_text())"""
     ),
     md("## Kuis"),
     code(

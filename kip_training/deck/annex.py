@@ -137,7 +137,7 @@ def write_annex(comparison: Comparison, facts: IntakeFacts | None, path: Path | 
         sheets["Kendala dan rekomendasi"] = kendala
     try:
         # xlsxwriter, row by row: a 1,000-OPD annex in a fraction of pandas' to_excel time
-        workbook = xlsxwriter.Workbook(target, {"constant_memory": True})
+        workbook = xlsxwriter.Workbook(target)
         header = workbook.add_format({"bold": True})
         date = workbook.add_format({"num_format": DATE_FORMAT})
         for name, frame in sheets.items():

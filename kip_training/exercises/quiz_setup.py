@@ -245,3 +245,12 @@ def topics_text(bank: QuestionBank | None = None) -> str:
     lines = [f"- {label}" for label, _key in topic_options(bank)]
     lines.append(f"Jumlah: {len(bank.questions)} soal dalam {len(bank.topics)} topik.")
     return "\n".join(lines)
+
+
+def overview_text(bank: QuestionBank | None = None, environ: dict[str, str] | None = None) -> str:
+    """What notebook 04 shows above the quiz: the bank's topics (:func:`topics_text`), or,
+    opened from a trainer's session link, only that the trainer chose the questions."""
+    code = session_key(environ)
+    if code:
+        return f"Sesi pelatihan {code}: soal dipilih pelatih dan sama untuk semua peserta."
+    return topics_text(bank)

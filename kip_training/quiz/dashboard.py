@@ -613,7 +613,7 @@ class TrainerDashboard(widgets.VBox):
             self.question_box.children = [widgets.HTML("<p>Belum ada jawaban.</p>")]
         self.participants_table.value = participants_html(results)
         self.projector.show(results)
-        frame = analytics.answers_frame(list(results.answers))
+        frame = analytics.answers_frame(list(results.counted_answers()))
         summary = analytics.summarise(frame)
         self.summary = summary
         self.topic_table.value = _table(

@@ -229,6 +229,16 @@ class SessionResults:
     def question(self, question_id: str) -> QuestionStats | None:
         return next((q for q in self.questions if q.question_id == question_id), None)
 
+    def counted_answers(self) -> tuple[AnswerRecord, ...]:
+        """The answers of each participant's counted attempt (what the scores are made of;
+        the per-topic and per-OPD tables use these, so a worse retry does not count)."""
+        counted = {person_key(p.participant, p.opd): p.attempt for p in self.participants}
+        return tuple(
+            a
+            for a in self.answers
+            if counted.get(person_key(a.participant, a.opd), a.attempt) == a.attempt
+        )
+
     def leaderboard(self, top: int = LEADERBOARD_SIZE, nicknames: str = "nama") -> list[LeaderRow]:
         return leaderboard(self.participants, top, nicknames)
 

@@ -31,13 +31,16 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from platformdirs import user_data_dir
 
 from kip_training.errors import StoreError
-from kip_training.quiz.store_postgres import PostgresEngine, is_url, redact
+from kip_training.quiz.db_url import is_url, redact
 from kip_training.quiz.store_sqlite import SqliteEngine
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
     "COLUMNS",
@@ -143,7 +146,6 @@ _INSERT = (
 _SESSION_COLUMNS = "session_id, code, title, spec, created_at"
 _ATTEMPT_COLUMNS = "session, participant, opd, attempt, started_at, finished_at"
 
-Engine = SqliteEngine | PostgresEngine
 T = TypeVar("T")
 
 
@@ -356,8 +358,11 @@ class ResultStore:
         self.target = db_target(path)
         self.timeout_ms = timeout_ms
         self.read_only = read_only
-        self._engine: Engine
+        self._engine: SqliteEngine | PostgresEngine
         if isinstance(self.target, str):
+            # imported here: the driver loads only for a PostgreSQL target (see db_url)
+            from kip_training.quiz.store_postgres import PostgresEngine
+
             self._engine = PostgresEngine(self.target, timeout_ms, read_only)
             #: The SQLite file; None for a server (see :attr:`location`).
             self.path: Path | None = None

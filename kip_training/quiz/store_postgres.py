@@ -17,14 +17,14 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, quote, unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 
 from kip_training.errors import StoreError
+from kip_training.quiz.db_url import redact
 
-URL_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 10
 #: Words of the shared SQL that differ between engines (see ``store._sql``).
 TOKENS = {
@@ -39,30 +39,6 @@ MIGRATE_V1 = (
     "ALTER TABLE answers ADD COLUMN IF NOT EXISTS seq BIGINT GENERATED ALWAYS AS IDENTITY",
 )
 SCHEMA_LOCK = "kip-training:schema"
-
-
-def is_url(target: object) -> bool:
-    """True for a ``postgresql://`` (or ``postgres://``) address."""
-    return isinstance(target, str) and target.strip().lower().startswith(URL_SCHEMES)
-
-
-def redact(url: str) -> str:
-    """``url`` with its password replaced by ``***`` (in the user part and the query)."""
-    try:
-        parts = urlsplit(url)
-        netloc = parts.netloc
-        if "@" in netloc:
-            user, _, host = netloc.rpartition("@")
-            if ":" in user:
-                user = user.split(":", 1)[0] + ":***"
-            netloc = f"{user}@{host}"
-        query = "&".join(
-            f"{key}={'***' if key.lower() == 'password' else quote(value, safe='')}"
-            for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        )
-        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-    except ValueError:
-        return url.split("://", 1)[0] + "://***"
 
 
 def _secrets(url: str) -> list[str]:

@@ -103,8 +103,9 @@ STYLE = """<style>
 .kip-waktu { font-size: 1.1em; font-weight: bold; }
 .kip-waktu.kip-hampir { color: #b00020; }
 .kip-konfirmasi { background: #fff8e1; padding: 4px 10px; border-left: 4px solid #dd6b20; }
-.kip-unduh a { display: inline-block; padding: 6px 14px; background: #2b6cb0; color: #fff;
-  border-radius: 3px; text-decoration: none; }
+.kip-unduh a { display: inline-block; padding: 0 14px; line-height: 28px; height: 28px;
+  background: #2b6cb0; color: #fff; border-radius: 3px; text-decoration: none; }
+.kip-unduh { margin: 2px; }
 </style>"""
 
 
