@@ -34,6 +34,7 @@ import psutil
 import pytest
 import requests
 import yaml
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from pgcluster import free_port
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
@@ -60,15 +61,6 @@ SESSION_TITLE = "Pelatihan PPID Pembantu di JupyterHub"
 SERVICE_TOKEN = uuid.uuid4().hex
 START_TIMEOUT = 180.0
 SCREENSHOTS = ROOT / "build" / "screenshots" / "test_hub"
-CHROMIUM = Path(os.environ.get("KIP_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INSTALL_PROXY = (
     "configurable-http-proxy tidak ditemukan. Pasang dengan: "
     "npm install -g configurable-http-proxy (.ci/run memasangnya otomatis)."

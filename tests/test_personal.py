@@ -226,3 +226,15 @@ def test_identitas_official_contact_is_kept_but_a_nik_is_masked(tmp_path):
     assert (warning.sheet, warning.column) == ("Identitas", "Kontak Kantor (telepon/email)")
     assert warning.value == "3273********0006"
     assert "3273015508900006" not in json.dumps(nik.as_dict())
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("hubungi 0812 - 3456 - 7890 ya", "hubungi 0812****7890 ya"),
+        ("Tanggal 2025-02-31 tidak sah", "Tanggal 2025-02-31 tidak sah"),
+        ("nilai 1.500.000", "nilai 1.500.000"),
+    ],
+)
+def test_spaced_phone_numbers_are_masked_and_dates_and_amounts_left(text, masked):
+    assert mask(text) == masked

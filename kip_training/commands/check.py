@@ -83,9 +83,7 @@ def _print_text(reports, out, totals=None) -> None:
                 f"ditolak {count.rows_rejected}",
                 file=out,
             )
-        for issue in result.issues:
-            print(f"  {_issue_line(issue)}", file=out)
-        print(file=out)
+        out.write("".join(f"  {_issue_line(issue)}\n" for issue in result.issues) + "\n")
     totals = reports.totals() if totals is None else totals
     period = reports.period.title if reports.period else "(periode tidak diketahui)"
     print(f"Ringkasan {period}: {totals['files']} berkas", file=out)

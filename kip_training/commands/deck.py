@@ -97,12 +97,13 @@ def print_problems(issues: Sequence[Any], out: Any = None) -> None:
         return
     from kip_training.reports.schema import severity_rank
 
+    ranks = {severity: severity_rank(severity) for severity in {i.severity for i in issues}}
+    ranked = sorted(issues, key=lambda i: ranks[i.severity])  # stable: file order kept
     counts: dict[str, int] = {}
-    for issue in sorted(issues, key=lambda i: severity_rank(i.severity)):
+    for issue in ranked:
         counts[issue.severity] = counts.get(issue.severity, 0) + 1
     summary = ", ".join(f"{n} {severity}" for severity, n in counts.items())
     print(f"Masalah data: {summary} (rincian lengkap: kip check PATH…).", file=out)
-    ranked = sorted(issues, key=lambda i: severity_rank(i.severity))
     for issue in ranked[:MAX_ISSUE_LINES]:
         where = issue.location() if hasattr(issue, "location") else ""
         name = Path(str(issue.file)).name if issue.file else ""

@@ -55,7 +55,10 @@ PROVINCES = frozenset(
 _HONORIFIC = r"(?:Bapak/Ibu|Bapak|Ibu|Bpk\.?|Sdri\.|Sdr\.|Saudari|Saudara)"
 _ON_BEHALF = r"(?:a\.\s?n\.?|an\.|a/n|atas\s+nama)"
 #: Texts with none of these cannot hold personal data (cheap checks set most texts aside).
-_DIGITS = re.compile(r"\d[\d .()\-]{7,}")
+#: Nine digits or more, each at most three separators from the next ("0812 - 3456"):
+#: what a NIK (16) or a phone number (9+, see :func:`_phone_spans`) needs; a date such
+#: as 2025-02-31 (eight digits) is not sent to the phone-number matcher.
+_DIGITS = re.compile(r"\d(?:[ .()\-]{0,3}\d){8,}")
 
 
 def _may_name(lower: str) -> bool:

@@ -30,18 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from kip_training.paths import NOTEBOOKS_DIR
 
-CHROMIUM = Path(os.environ.get("KIP_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 INSTALL_CHROMIUM = (
     f"Chromium tidak ditemukan di {CHROMIUM}. Pasang dengan: sudo apt-get install chromium "
     "(.ci/run memasangnya otomatis). / Chromium is missing at {path}: install it with "

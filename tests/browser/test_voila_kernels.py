@@ -8,18 +8,13 @@ the loads over the cap get "Server penuh" (503) instead of a kernel.
 
 from __future__ import annotations
 
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import psutil
 import pytest
+from session_helpers import free_port, kip_start, room_env, stop, wait_for_join_url
 
 from kip_training.quiz.bank import default_bank
 from kip_training.quiz.session import create_session
@@ -30,12 +25,6 @@ LOADS = 30
 STARTUP_S = 180
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _kernels(server: psutil.Process) -> list[psutil.Process]:
@@ -58,50 +47,17 @@ def _load(url: str) -> tuple[int, str]:
 
 
 def test_thirty_page_loads_keep_at_most_the_configured_kernels(tmp_path):
-    db = tmp_path / "keluaran" / "hasil_kuis.sqlite"
+    env = room_env(tmp_path)
+    db = Path(env["KIP_DB"])
     with ResultStore(db) as store:
         session = create_session(store, "Sesi Uji Kernel", default_bank(), count=3, seed=1)
-    port = _free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("KIP_", "JUPYTER", "QUERY_STRING"))
-    }
-    env.update(PYTHONUNBUFFERED="1", KIP_OUTPUT=str(tmp_path / "keluaran"))
+    port = free_port()
     log = tmp_path / "server.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kip_training.cli",
-            "app",
-            "04",
-            "--sesi",
-            session.code,
-            f"--port={port}",
-            f"--maks-kernel={CAP}",
-            "--no-browser",
-        ],
-        cwd=tmp_path,
-        env=env,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    args = ["app", "04", "--sesi", session.code, f"--port={port}", f"--maks-kernel={CAP}"]
+    process = kip_start([*args, "--no-browser"], env, tmp_path, log)
     try:
-        deadline = time.monotonic() + STARTUP_S
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                assert process.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "kip app did not start"
-                time.sleep(0.5)
+        url = wait_for_join_url(process, log, port, session.code, timeout=STARTUP_S)
         printed = log.read_text()
-        match = re.search(rf"http://localhost:{port}/\?token=([\w-]+)&sesi={session.code}", printed)
-        assert match, printed
-        url = match.group(0)
         server = psutil.Process(process.pid)
         statuses = []
         most = 0
@@ -118,5 +74,4 @@ def test_thirty_page_loads_keep_at_most_the_configured_kernels(tmp_path):
         # The room's store is the one kip app named; the kernels found the session there.
         assert f"Hasil seluruh ruang disimpan di: {db}" in printed
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
+        stop(process)
