@@ -150,6 +150,13 @@ def test_the_server_command_line_carries_culling_and_the_cap_but_not_the_token(e
     assert f"http://localhost:8866/?token={token}" in capsys.readouterr().out
 
 
+def test_host_0000_opens_the_server_to_the_room_as_ip_does(execv, capsys):
+    assert cli.main(["app", "05", "--host", "0.0.0.0", "--host", "192.168.1.10"]) == 0
+    (argv,) = execv
+    assert "--Voila.ip=0.0.0.0" in argv
+    assert "--VoilaConfiguration.template=kip" in argv  # the Indonesian loading page
+
+
 def test_no_token_only_when_asked_and_with_a_warning(execv, capsys):
     assert cli.main(["app", "05_periksa_laporan.ipynb", "--tanpa-token"]) == 0
     assert os.environ["KIP_APP_TOKEN"] == ""

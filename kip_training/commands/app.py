@@ -58,7 +58,7 @@ def register(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAMA",
         help="nama atau alamat IP yang dipakai peserta untuk membuka server "
-        "(boleh berulang; localhost selalu boleh)",
+        "(boleh berulang; localhost selalu boleh; 0.0.0.0 sama dengan --ip 0.0.0.0)",
     )
     parser.add_argument(
         "--tanpa-token",
@@ -186,6 +186,9 @@ def run(args: argparse.Namespace) -> int:
     if args.folder_laporan and not Path(args.folder_laporan).is_dir():
         return _fail(f"folder laporan {args.folder_laporan} tidak ditemukan.")
 
+    if "0.0.0.0" in args.host:  # "--host 0.0.0.0": the whole room's network, as --ip says it
+        args.host = [h for h in args.host if h != "0.0.0.0"]
+        args.ip = "0.0.0.0"
     os.environ.setdefault("KIP_OUTPUT", os.path.abspath("keluaran"))
     output = Path(os.environ["KIP_OUTPUT"])
     if args.sesi:
