@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kip_training.terminal import printable
+
 NAME = "sesi"
 HELP = "mulai, daftar dan lihat sesi pelatihan (satu kuis yang sama untuk satu ruang)"
 ORDER = 45
@@ -176,10 +178,8 @@ def _start(args: argparse.Namespace) -> int:
             )
         except (SessionError, QuestionBankError) as exc:
             return _fail(str(exc))
-        print(f"Sesi dibuat: {session.title}")
-        print(f"Kode bergabung  : {session.code}")
-        print(f"Id sesi         : {session.session_id}")
-        print(f"Basis data hasil: {store.path}")
+        _print_header(f"Sesi dibuat: {session.title}", session)
+        print(f"Basis data hasil: {printable(store.location)}")
         for line in _rules(session):
             print(line)
         print("Soal (sama untuk semua peserta, urutan ini):")
@@ -199,7 +199,10 @@ def _list(args: argparse.Namespace) -> int:
     with ResultStore(args.db) as store:
         found = sessions(store)
         if not found:
-            print(f'Belum ada sesi di {store.path}. Buat dengan: kip sesi mulai --judul "..."')
+            print(
+                f"Belum ada sesi di {printable(store.location)}. "
+                'Buat dengan: kip sesi mulai --judul "..."'
+            )
             return 0
         attempts = store.attempts()
         print(f"{'KODE':<7} {'DIBUAT':<21} {'SOAL':>4} {'PESERTA':>7}  JUDUL")
@@ -223,9 +226,7 @@ def _show(args: argparse.Namespace) -> int:
             session = open_session(store, args.kode)
         except SessionError as exc:
             return _fail(str(exc))
-        print(f"Sesi: {session.title}")
-        print(f"Kode bergabung  : {session.code}")
-        print(f"Id sesi         : {session.session_id}")
+        _print_header(f"Sesi: {session.title}", session)
         print(f"Dibuat          : {_when(session.created_at)}")
         for line in _rules(session):
             print(line)
@@ -258,3 +259,9 @@ def run(args: argparse.Namespace) -> int:
     if action == "lihat":
         return _show(args)
     return _fail("pilih tindakan: mulai, daftar atau lihat (kip sesi --help).")
+
+
+def _print_header(title: str, session) -> None:
+    print(printable(title))
+    print(f"Kode bergabung  : {session.code}")
+    print(f"Id sesi         : {session.session_id}")
