@@ -88,20 +88,6 @@ def _number(value: str | None, option: str, low: float, high: float | None = Non
     return number
 
 
-def _when(text: str) -> str:
-    """A stored UTC time as WIB (UTC+7): "01-12-2026 14:05 WIB"."""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    wib = moment.astimezone(dt.timezone(dt.timedelta(hours=7)))
-    return wib.strftime("%d-%m-%Y %H:%M WIB")
-
-
 def _rules(session) -> list[str]:
     from kip_training.textfmt import format_percent
 
@@ -193,6 +179,7 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from kip_training.quiz.results import format_wib
     from kip_training.quiz.session import sessions
     from kip_training.quiz.store import ResultStore
 
@@ -209,7 +196,7 @@ def _list(args: argparse.Namespace) -> int:
         for session in found:
             people = {(a.participant, a.opd) for a in attempts if a.session == session.session_id}
             print(
-                f"{session.code:<7} {_when(session.created_at):<21} {len(session):>4} "
+                f"{session.code:<7} {format_wib(session.created_at):<21} {len(session):>4} "
                 f"{len(people):>7}  {session.title}"
             )
     return 0
@@ -217,6 +204,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from kip_training.quiz.bank import default_bank
+    from kip_training.quiz.results import format_wib
     from kip_training.quiz.session import SessionError, open_session, participant_result
     from kip_training.quiz.store import ResultStore
     from kip_training.textfmt import format_percent
@@ -227,7 +215,7 @@ def _show(args: argparse.Namespace) -> int:
         except SessionError as exc:
             return _fail(str(exc))
         _print_header(f"Sesi: {session.title}", session)
-        print(f"Dibuat          : {_when(session.created_at)}")
+        print(f"Dibuat          : {format_wib(session.created_at)}")
         for line in _rules(session):
             print(line)
         print("Soal:")
