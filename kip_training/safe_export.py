@@ -24,16 +24,22 @@ stand-in, so one hostile value costs nothing but its own odd look.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import math
 import numbers
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+
+from kip_training.errors import DeckError
 
 #: Characters that make a spreadsheet cell a formula (or a DDE payload) when first.
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -116,6 +122,22 @@ def cell_value(value: Any) -> Any:
     if not isinstance(value, _CELL_TYPES):
         value = str(value)
     return neutralise(value)
+
+
+@contextlib.contextmanager
+def xlsx_workbook(path: Path) -> Iterator[xlsxwriter.Workbook]:
+    """An xlsxwriter workbook, written to ``path`` when the block ends (rows go in with
+    :func:`write_row`); a file that cannot be written raises :class:`DeckError` naming
+    it, with the system's reason."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        workbook = xlsxwriter.Workbook(path)
+        yield workbook
+        workbook.close()
+    except (OSError, FileCreateError) as exc:
+        cause = exc.args[0] if isinstance(exc, FileCreateError) and exc.args else exc
+        reason = getattr(cause, "strerror", None) or cause
+        raise DeckError(f"Berkas {path} tidak dapat ditulis: {reason}.") from None
 
 
 def write_row(sheet: Any, row: int, values: Any, fmt: Any = None, date_fmt: Any = None) -> None:

@@ -6,6 +6,7 @@ import subprocess
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from kip_training.cli import main
 from kip_training.quiz.bank import load_bank
@@ -189,3 +190,15 @@ def test_every_xlsx_the_toolkit_writes_takes_characters_xml_forbids(tmp_path):
 
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(ConsequenceTest(dokumen="Daftar\ufffe\x1b"))))
     assert "Daftar<U+FFFE>\u241b" in [c.value for row in sheet.active.iter_rows() for c in row]
+
+
+def test_an_xlsx_that_cannot_be_written_is_one_indonesian_error_naming_it(tmp_path):
+    from kip_training.errors import DeckError
+    from kip_training.safe_export import xlsx_workbook
+
+    blocker = tmp_path / "bukan_folder"
+    blocker.write_text("berkas biasa")
+    target = blocker / "lampiran.xlsx"
+    refused = pytest.raises(DeckError, match="lampiran.xlsx tidak dapat ditulis")
+    with refused, xlsx_workbook(target) as workbook:
+        workbook.add_worksheet("Per OPD")

@@ -10,14 +10,11 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 
 from kip_training.deck.facts import IntakeFacts
-from kip_training.errors import DeckError
 from kip_training.metrics import Comparison
 from kip_training.reports import schema
-from kip_training.safe_export import write_row
+from kip_training.safe_export import write_row, xlsx_workbook
 
 SUFFIX = "_lampiran.xlsx"
 DATE_FORMAT = "dd/mm/yyyy"
@@ -135,9 +132,8 @@ def write_annex(comparison: Comparison, facts: IntakeFacts | None, path: Path | 
         )
         kendala["Jenis"] = kendala["Jenis"].map(lambda v: schema.JENIS_KENDALA.get(str(v), v))
         sheets["Kendala dan rekomendasi"] = kendala
-    try:
-        # xlsxwriter, row by row: a 1,000-OPD annex in a fraction of pandas' to_excel time
-        workbook = xlsxwriter.Workbook(target)
+    # xlsxwriter, row by row: a 1,000-OPD annex in a fraction of pandas' to_excel time
+    with xlsx_workbook(target) as workbook:
         header = workbook.add_format({"bold": True})
         date = workbook.add_format({"num_format": DATE_FORMAT})
         for name, frame in sheets.items():
@@ -151,8 +147,4 @@ def write_annex(comparison: Comparison, facts: IntakeFacts | None, path: Path | 
             write_row(sheet, 0, columns, header)
             for number, values in enumerate(frame.itertuples(index=False, name=None), start=1):
                 write_row(sheet, number, values, date_fmt=date)
-        workbook.close()
-    except (OSError, FileCreateError) as exc:
-        reason = getattr(exc.args[0] if exc.args else exc, "strerror", None) or exc
-        raise DeckError(f"Berkas {target} tidak dapat ditulis: {reason}.") from None
     return target

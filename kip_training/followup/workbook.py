@@ -11,13 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
-
-from kip_training.errors import DeckError
 from kip_training.followup.model import LEVELS, STATUSES, Register
 from kip_training.followup.triggers import SOON_WORKING_DAYS, URGENT_WORKING_DAYS
-from kip_training.safe_export import write_row
+from kip_training.safe_export import write_row, xlsx_workbook
 from kip_training.textfmt import format_date
 
 SHEET = "Tindak lanjut"
@@ -93,9 +89,7 @@ def _guide_lines(register: Register) -> list[str]:
 def write_register(register: Register, path: Path | str) -> Path:
     """Write ``register`` to ``path`` (xlsx); raises DeckError when it cannot be written."""
     target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        workbook = xlsxwriter.Workbook(target)
+    with xlsx_workbook(target) as workbook:
         header = workbook.add_format(
             {"bold": True, "bg_color": HEADER_FILL, "text_wrap": True, "valign": "vcenter"}
         )
@@ -129,8 +123,4 @@ def write_register(register: Register, path: Path | str) -> Path:
         title = workbook.add_format({"bold": True, "font_size": 13, "text_wrap": True})
         for row, line in enumerate(_guide_lines(register)):
             write_row(guide, row, [line], title if row == 0 else wrap)
-        workbook.close()
-    except (OSError, FileCreateError) as exc:
-        reason = getattr(exc.args[0] if exc.args else exc, "strerror", None) or exc
-        raise DeckError(f"Berkas {target} tidak dapat ditulis: {reason}.") from None
     return target
