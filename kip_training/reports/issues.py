@@ -138,6 +138,14 @@ def _cells_at(values, positions: np.ndarray) -> np.ndarray | None:
     return _as_objects(values[positions])
 
 
+def _runs(owners: np.ndarray) -> list[tuple[int, int, int]]:
+    """(file, start, end) of each run of one file in ``owners`` (a file's rows are
+    contiguous)."""
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    ends = np.r_[starts[1:], len(owners)]
+    return [(int(owners[a]), a, b) for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+
 class ChunkSink:
     """Issues of the rows of several files at once; each issue goes to its file's sink.
 
@@ -199,11 +207,7 @@ class ChunkSink:
             return
         cell_codes = codes[positions]
         row_numbers = np.asarray(rows)[positions]
-        owners = files[positions]
-        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-        ends = np.r_[starts[1:], len(positions)]
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            owner = int(owners[start])
+        for owner, start, end in _runs(files[positions]):
             found = [masked.found[c] for c in cell_codes[start:end].tolist()]
             kinds = {kind for item in found for kind in item.kinds}
             self.sinks[owner].grouped(
@@ -232,11 +236,7 @@ class ChunkSink:
             return
         cells = _cells_at(values, positions)
         row_numbers = np.asarray(rows)[positions]
-        owners = files[positions]
-        starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-        ends = np.r_[starts[1:], len(positions)]
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            owner = int(owners[start])
+        for owner, start, end in _runs(files[positions]):
             self.sinks[owner].grouped(
                 np.ones(end - start, dtype=bool),
                 row_numbers[start:end],
