@@ -11,6 +11,7 @@ import pytest
 from kip_training import law
 from kip_training.quiz import session as sessions
 from kip_training.quiz.engine import instantiate_tenggat, score_answer
+from kip_training.quiz.results import participant_result
 from kip_training.quiz.session import (
     CODE_ALPHABET,
     Session,
@@ -195,10 +196,10 @@ def test_attempts_are_limited_and_the_best_or_last_one_counts(store, bank):
     with pytest.raises(SessionError, match="sudah habis"):
         sessions.start_attempt(store, best, name, "DINKES")
 
-    counted = sessions.participant_result(store, best, name, "DINKES")
-    assert (counted.attempt, counted.share, counted.passed) == (1, 1.0, True)
-    counted = sessions.participant_result(store, last, name, "DINKES")
-    assert (counted.attempt, counted.share, counted.passed) == (2, 0.5, False)
+    counted = participant_result(store, best, name, "DINKES")
+    assert (counted.attempt, counted.score, counted.passed) == (1, 1.0, True)
+    counted = participant_result(store, last, name, "DINKES")
+    assert (counted.attempt, counted.score, counted.passed) == (2, 0.5, False)
 
 
 def test_deadline_mistakes_are_classified_by_their_kind(calendar):

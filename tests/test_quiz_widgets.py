@@ -10,8 +10,9 @@ import re
 
 from kip_training import law
 from kip_training.quiz.engine import build_quiz, response_for_correct, response_for_wrong
+from kip_training.quiz.results import participant_result
 from kip_training.quiz.roster import Opd
-from kip_training.quiz.session import create_session, participant_result
+from kip_training.quiz.session import create_session
 from kip_training.quiz.store import ResultStore
 from kip_training.quiz.widgets import MODE_ALL, QuestionView, QuizApp, participant_roster
 

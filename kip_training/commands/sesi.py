@@ -204,8 +204,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from kip_training.quiz.bank import default_bank
-    from kip_training.quiz.results import format_wib
-    from kip_training.quiz.session import SessionError, open_session, participant_result
+    from kip_training.quiz.results import format_wib, participant_result
+    from kip_training.quiz.session import SessionError, open_session
     from kip_training.quiz.store import ResultStore
     from kip_training.textfmt import format_percent
 
@@ -232,7 +232,7 @@ def _show(args: argparse.Namespace) -> int:
             state = "selesai" if result.finished else "sedang mengerjakan"
             verdict = "lulus" if result.passed else "belum lulus"
             print(
-                f"  {name} ({opd}): {format_percent(result.share)}, {verdict}, "
+                f"  {name} ({opd}): {format_percent(result.score)}, {verdict}, "
                 f"percobaan ke-{result.attempt}, {state}"
             )
     return 0

@@ -34,6 +34,14 @@ from zoneinfo import ZoneInfo
 from kip_training.errors import KipError
 from kip_training.quiz.bank import QuestionBank
 from kip_training.quiz.engine import make_item, parse_answer_date
+from kip_training.quiz.session import (
+    COUNT_BEST,
+    COUNT_LAST,
+    DEFAULT_PASS_MARK,
+    Session,
+    normalise_name,
+    participant_attempts,
+)
 from kip_training.quiz.store import AnswerRecord, AttemptRow, ResultStore, SessionRow
 from kip_training.quiz.types.base import AnswerFormatError, QuizItem
 
@@ -44,9 +52,7 @@ except ImportError:  # pragma: no cover - a type module without them
     _TYPE_LABELS, _TYPE_OTHER = {}, "lain"
 
 WIB = ZoneInfo("Asia/Jakarta")
-COUNT_BEST, COUNT_LAST = "terbaik", "terakhir"
 #: The pass mark when the spec has none (answers outside a session).
-DEFAULT_PASS_MARK = 0.7
 LEADERBOARD_SIZE = 10
 #: How the projector names participants: real names, "Peserta 1..n", or initials.
 NICKNAMES = {"nama": "Nama asli", "nomor": "Nomor peserta", "inisial": "Inisial"}
@@ -398,6 +404,18 @@ def participant_results(
         for number, (_, p) in enumerate(results, start=1)
     ]
     return ordered, counted_numbers
+
+
+def participant_result(
+    store: ResultStore, session: Session, participant: str, opd: str
+) -> ParticipantResult | None:
+    """One participant's counted attempt in ``session``, read from the store (the same
+    rule as the dashboard's: :func:`participant_results`)."""
+    name = normalise_name(participant)
+    answers = store.answers(participant=name, opd=opd, session=session.session_id)
+    attempts = participant_attempts(store, session, name, opd)
+    people, _ = participant_results(answers, attempts, session.spec())
+    return people[0] if people else None
 
 
 # --------------------------------------------------------------------------- questions

@@ -28,7 +28,7 @@ import re
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from typing import Any
 from kip_training.errors import KipError, QuestionBankError
 from kip_training.quiz.bank import Question, QuestionBank
 from kip_training.quiz.engine import Quiz, build_quiz, make_item
-from kip_training.quiz.store import AnswerRecord, AttemptRow, ResultStore, SessionRow
+from kip_training.quiz.store import AttemptRow, ResultStore, SessionRow
 from kip_training.quiz.types.base import QuizItem
 
 #: Join-code characters: capitals and digits without 0/O, 1/I/L, 2/Z, 5/S, 8/B.
@@ -357,20 +357,6 @@ def participant_quiz(
 # --------------------------------------------------------------------------- attempts
 
 
-@dataclass(frozen=True)
-class AttemptResult:
-    """One attempt of one participant: its share of the marks (0–1) and whether it passed."""
-
-    attempt: int
-    score: float
-    share: float
-    answered: int
-    questions: int
-    finished: bool
-    passed: bool
-    seconds: float
-
-
 def participant_attempts(
     store: ResultStore, session: Session, participant: str, opd: str
 ) -> list[AttemptRow]:
@@ -402,57 +388,3 @@ def finish_attempt(
     store: ResultStore, session: Session, participant: str, opd: str, attempt: int
 ) -> None:
     store.finish_attempt(session.session_id, normalise_name(participant), opd, attempt)
-
-
-def attempt_results(
-    answers: Iterable[AnswerRecord],
-    session: Session,
-    attempts: Iterable[AttemptRow] = (),
-) -> list[AttemptResult]:
-    """Per attempt (oldest first): the share of the session's questions scored."""
-    by_attempt: dict[int, list[AnswerRecord]] = {}
-    for record in answers:
-        if record.session == session.session_id:
-            by_attempt.setdefault(record.attempt, []).append(record)
-    finished = {a.attempt: a.finished_at is not None for a in attempts}
-    for number in finished:
-        by_attempt.setdefault(number, [])
-    total = len(session.question_ids) or 1
-    results = []
-    for number in sorted(by_attempt):
-        records = {r.question_id: r for r in by_attempt[number]}  # one per question
-        score = sum(r.score for r in records.values())
-        share = score / total
-        results.append(
-            AttemptResult(
-                attempt=number,
-                score=round(score, 4),
-                share=round(share, 4),
-                answered=sum(1 for r in records.values() if r.answer != ""),
-                questions=len(session.question_ids),
-                finished=finished.get(number, False),
-                passed=share >= session.pass_mark - 1e-9,
-                seconds=round(sum(r.seconds for r in records.values()), 1),
-            )
-        )
-    return results
-
-
-def counted_attempt(session: Session, results: Sequence[AttemptResult]) -> AttemptResult | None:
-    """The attempt that counts: the best or the last finished one (any when none finished)."""
-    pool = [r for r in results if r.finished] or list(results)
-    if not pool:
-        return None
-    if session.counted == COUNT_LAST:
-        return pool[-1]
-    return max(pool, key=lambda r: (r.share, -r.seconds, -r.attempt))
-
-
-def participant_result(
-    store: ResultStore, session: Session, participant: str, opd: str
-) -> AttemptResult | None:
-    """The counted attempt of one participant, read from the store."""
-    name = normalise_name(participant)
-    answers = store.answers(participant=name, opd=opd, session=session.session_id)
-    attempts = participant_attempts(store, session, name, opd)
-    return counted_attempt(session, attempt_results(answers, session, attempts))
