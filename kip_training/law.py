@@ -251,6 +251,21 @@ PASAL_17: Mapping[str, str] = {
     "j": "informasi yang tidak boleh diungkap berdasarkan Undang-Undang",
 }
 
+#: Pasal 17 letters in two or three words, for chart axes where the label above does not
+#: fit (a toolkit convention; the slide's notes give the label above).
+PASAL_17_SHORT: Mapping[str, str] = {
+    "a": "penegakan hukum",
+    "b": "HKI dan persaingan usaha",
+    "c": "pertahanan dan keamanan",
+    "d": "kekayaan alam",
+    "e": "ketahanan ekonomi",
+    "f": "hubungan luar negeri",
+    "g": "akta otentik dan wasiat",
+    "h": "rahasia pribadi",
+    "i": "memorandum dirahasiakan",
+    "j": "dilarang undang-undang",
+}
+
 #: Pasal 17 letters whose exemption is not permanent (Pasal 20 ayat (1)).
 PASAL_17_NOT_PERMANENT = frozenset("abcdef")
 

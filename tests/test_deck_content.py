@@ -138,7 +138,13 @@ def test_on_time_chart_covers_every_opd_sorted_with_threshold_and_counts(compari
 def test_refusals_are_labelled_with_their_pasal_17_letter(comparison, config):
     slide = content.build_content(comparison, config).slide("keputusan")
     refusals = [b for b in _blocks(slide) if isinstance(b, Chart)][1]
-    assert refusals.categories[-1] == f"Huruf h: {law.PASAL_17['h']}"
+    assert refusals.categories[-1] == f"Huruf h: {law.PASAL_17_SHORT['h']}"
+    assert f"Huruf h: {law.PASAL_17['h']}." in slide.notes  # the longer label, for the presenter
+
+
+def test_every_pasal_17_letter_has_a_chart_label_short_enough_for_the_axis():
+    assert law.PASAL_17_SHORT.keys() == law.PASAL_17.keys()
+    assert all(len(f"Huruf {k}: {v}") <= 34 for k, v in law.PASAL_17_SHORT.items())
 
 
 def test_readiness_slide_says_it_is_an_internal_estimate(comparison, config):

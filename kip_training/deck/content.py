@@ -340,12 +340,15 @@ def _decisions_slide(summary: PeriodSummary) -> Slide:
         refusal_block: Any = Chart(
             "bar",
             "Penolakan menurut Pasal 17",
-            tuple(f"Huruf {letter}: {law.PASAL_17.get(letter, '')}" for letter, _ in refusals),
+            tuple(
+                f"Huruf {letter}: {law.PASAL_17_SHORT.get(letter, '')}" for letter, _ in refusals
+            ),
             (Series("Penolakan", tuple(v for _, v in refusals)),),
         )
     else:
         refusal_block = Text(("Tidak ada penolakan berdasarkan Pasal 17 pada semester ini.",))
     exemption = law.CATEGORIES["dikecualikan"].article
+    letters = "".join(f" Huruf {letter}: {law.PASAL_17.get(letter, '')}." for letter, _ in refusals)
     return Slide(
         key="keputusan",
         layout="isi",
@@ -359,6 +362,11 @@ def _decisions_slide(summary: PeriodSummary) -> Slide:
             "ditandatangani, dan apakah informasi bisa dibuka sebagian (dihitamkan) "
             "alih-alih ditolak seluruhnya? Untuk 'tidak dikuasai': apakah pemohon diarahkan "
             "ke Badan Publik yang menguasainya?"
+            + (
+                f" Arti huruf yang dipakai (label singkat, bukan bunyi lengkap pasal):{letters}"
+                if letters
+                else ""
+            )
         ),
     )
 
