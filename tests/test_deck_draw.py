@@ -309,3 +309,21 @@ def test_notes_slides_get_their_own_parts(big, config):
     before = {p.partname for p in presentation.part.package.iter_parts()}
     slide = presentation.slides.add_slide(presentation.slide_layouts[0])
     assert slide.notes_slide.part.partname not in before
+
+
+def test_incomplete_mark_is_explained_on_every_slide_the_appendix_spans(tmp_path, config):
+    comparison = make_comparison(40, long_names=True)
+    per_opd = comparison.current.per_opd
+    per_opd["lengkap"] = True
+    per_opd.iloc[-1, per_opd.columns.get_loc("lengkap")] = False  # last OPD: rows rejected
+    path = tmp_path / "bertanda.pptx"
+    build_deck(comparison, path, config=config, training=FakeTraining())
+    prs = open_deck(path)
+    for key in ("lampiran", "lampiran_pengawasan"):
+        slides = _slides(prs, key)
+        assert len(slides) >= 2
+        for slide in slides:
+            texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+            assert any(t.startswith("* Angka tidak lengkap") for t in texts), title_of(slide)
+        starred = [c for row in table_rows(tables_of(slides[-1])[0]) for c in row if "*" in c]
+        assert starred  # the marked OPD sits on the last slide, under its own note

@@ -537,9 +537,7 @@ def _appendix_slides(summary: PeriodSummary, large: bool = False) -> list[Slide]
             )
         ]
     rows = appendix_rows(summary)
-    note = (
-        (Text((INCOMPLETE_NOTE,)),) if any(incomplete(r) for _, r in _rows(summary.per_opd)) else ()
-    )
+    note = INCOMPLETE_NOTE if any(incomplete(r) for _, r in _rows(summary.per_opd)) else ""
     service = Slide(
         key="lampiran",
         layout="isi",
@@ -549,9 +547,9 @@ def _appendix_slides(summary: PeriodSummary, large: bool = False) -> list[Slide]
             Table(
                 APPENDIX_COLUMNS[:APPENDIX_SERVICE],
                 tuple(r[:APPENDIX_SERVICE] for r in rows),
+                note=note,
             ),
-        )
-        + note,
+        ),
         notes=(
             f"{len(summary.per_opd)} OPD, satu baris per OPD (singkatan namanya): status "
             "laporan dan angka layanan, untuk rujukan saat tanya jawab. Tepat waktu: "
@@ -569,9 +567,9 @@ def _appendix_slides(summary: PeriodSummary, large: bool = False) -> list[Slide]
             Table(
                 APPENDIX_COLUMNS[:1] + APPENDIX_COLUMNS[APPENDIX_SERVICE:],
                 tuple(r[:1] + r[APPENDIX_SERVICE:] for r in rows),
+                note=note,
             ),
-        )
-        + note,
+        ),
         notes=(
             f"{len(summary.per_opd)} OPD: keberatan dan sengketa, informasi berkala yang "
             "terbit dari yang wajib, galat/peringatan hasil pemeriksaan laporan, dan indeks "

@@ -357,13 +357,17 @@ def draw_content(maker: SlideMaker, layouts: dict[str, Any], spec: Slide) -> int
 def _draw_table_pages(
     maker: SlideMaker, layout: Any, slide: Any, spec: Slide, table: Table, box: Box, area: Box
 ) -> int:
-    """Draw a table, continuing it on new slides; return the number of extra slides."""
+    """Draw a table (and its note under it on each slide), continuing it on new slides;
+    return the number of extra slides."""
+    note = Text((table.note,)) if table.note else None
+    below = text_block_height(note, box.width) + GAP if note is not None else 0.0
+    first_room, room = max(box.height - below, 0.0), max(area.height - below, 0.0)
     measured = tables.measure(table, box.width, spec.appendix)
-    pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
+    pages = fit.paginate(measured.rows, measured.header, first_room, room)
     if table.large and len(pages) > 1:  # a short table shrinks rather than continues
         table = dataclasses.replace(table, large=False)
         measured = tables.measure(table, box.width, spec.appendix)
-        pages = fit.paginate(measured.rows, measured.header, box.height, area.height)
+        pages = fit.paginate(measured.rows, measured.header, first_room, room)
     extra = 0
     for n, (start, stop) in enumerate(pages):
         if n == 0:
@@ -384,6 +388,10 @@ def _draw_table_pages(
             int(where.left * EMU_PER_POINT),
             int(where.top * EMU_PER_POINT),
         )
+        if note is not None:
+            drawn = measured.header + sum(measured.rows[start:stop])
+            top = where.top + drawn + GAP
+            draw_block(target.shapes, note, Box(where.left, top, where.width, below - GAP))
     return extra
 
 

@@ -116,12 +116,15 @@ class Table:
 
     ``large`` asks for bigger text (short tables such as the headline figures).
     ``tones`` optionally gives, per row, per column, a tone to colour the cell text.
+    ``note`` is a footnote drawn under the table on every slide it spans (a mark in a
+    row on a continuation slide is explained there too).
     """
 
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
     large: bool = False
     tones: tuple[tuple[Tone, ...], ...] | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
