@@ -327,3 +327,29 @@ def test_incomplete_mark_is_explained_on_every_slide_the_appendix_spans(tmp_path
             assert any(t.startswith("* Angka tidak lengkap") for t in texts), title_of(slide)
         starred = [c for row in table_rows(tables_of(slides[-1])[0]) for c in row if "*" in c]
         assert starred  # the marked OPD sits on the last slide, under its own note
+
+
+def test_change_chart_labels_keep_their_sign_and_clear_the_opd_names(big):
+    from kip_training.deck import charts
+
+    assert charts.format_value(-50, "+0,0;-0,0;0,0") == "-50,0"
+    assert charts.format_value(12.25, "+0,0;-0,0;0,0") == "+12,3"
+    assert charts.format_value(0, "+0,0;-0,0;0,0") == "0,0"
+    _, _, prs = big
+    (slide,) = _slides(prs, "perubahan")
+    for frame in (s for s in slide.shapes if s.has_chart):
+        chart = frame.chart
+        values = list(chart.plots[0].series[0].values)
+        labels = [p.data_label.text_frame.text for p in chart.plots[0].series[0].points]
+        assert all(t.startswith(("+", "-", "0,0")) for t in labels)
+        lowest = min(values)
+        if lowest >= 0:
+            continue
+        space = chart._chartSpace
+        low = float(space.xpath(".//c:valAx/c:scaling/c:min/@val")[0])
+        high = float(space.xpath(".//c:valAx/c:scaling/c:max/@val")[0])
+        share = float(space.xpath(".//c:plotArea/c:layout/c:manualLayout/c:w/@val")[0])
+        plot_points = share * frame.width / EMU_PER_POINT
+        left_of_bar = (lowest - low) / (high - low) * plot_points
+        label = labels[values.index(lowest)]
+        assert left_of_bar >= fit.text_width(label, charts.CHART_FONT_PT)

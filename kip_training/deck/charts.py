@@ -54,7 +54,24 @@ def ooxml_format(code: str) -> str:
 
 
 def format_value(value: float, code: str) -> str:
-    """``value`` as an Indonesian viewer shows it under ``code`` (Indonesian notation)."""
+    """``value`` as an Indonesian viewer shows it under ``code`` (Indonesian notation).
+
+    Sections as in a spreadsheet (``+0,0;-0,0;0,0``: positive; negative, written with
+    its own sign; zero) and a literal sign in front are honoured.
+    """
+    sections = code.split(";")
+    if len(sections) > 1:
+        if value < 0:
+            code, value = sections[1], -value
+        elif value == 0 and len(sections) > 2:
+            code = sections[2]
+        else:
+            code = sections[0]
+    sign = code[: len(code) - len(code.lstrip("+-"))]
+    return sign + _format_number(value, code[len(sign) :])
+
+
+def _format_number(value: float, code: str) -> str:
     percent = code.endswith("%")
     number = value * 100 if percent else value
     decimals = len(code.split(",", 1)[1].rstrip("%")) if "," in code else 0
@@ -110,6 +127,20 @@ def _plot_area(spec: Chart, width: float, height: float, label_pt: float) -> _Pl
     return _Plot(x, y, w, h)
 
 
+def _room_left_of(spec: Chart, bottom: float, top: float, plot: _Plot, width: float) -> float:
+    """The axis minimum that leaves each negative bar's label (written left of the bar's
+    end) inside the plot, clear of the category labels (at most 60 % of the plot)."""
+    plot_width = plot.w * width
+    extras = spec.point_labels if spec.point_labels else ("",) * len(spec.categories)
+    for value, extra in zip(spec.series[0].values, extras, strict=False):
+        if value >= 0:
+            continue
+        text = format_value(value, spec.number_format) + (f"  {extra}" if extra else "")
+        share = min((fit.text_width(text, CHART_FONT_PT) + 8) / plot_width, 0.6)
+        bottom = min(bottom, (value - share * top) / (1 - share))
+    return bottom
+
+
 def _set_manual_layout(chart: Any, plot: _Plot) -> None:
     plot_area = pptx_internals.chart_space(chart).find(f".//{{{_C}}}plotArea")
     old = plot_area.find(f"{{{_C}}}layout")
@@ -162,6 +193,7 @@ def _point_labels(plot: Any, spec: Chart, size: float) -> None:
         label = series.points[i].data_label
         frame = label.text_frame
         frame.text = format_value(value, spec.number_format) + (f"  {extra}" if extra else "")
+        frame.word_wrap = False  # one line: viewers wrap long labels at a fifth of the chart
         run = frame.paragraphs[0].runs[0]
         run.font.size = Pt(size)
         run.font.name = template.MINOR_FONT
@@ -351,6 +383,8 @@ def add_chart(shapes: Any, spec: Chart, left: int, top: int, width: int, height:
     _show_every_label(category_axis)
 
     plot_box = _plot_area(spec, box[2], box[3], label_pt)
+    if bottom < 0 and not stacked:
+        value_axis.minimum_scale = bottom = _room_left_of(spec, bottom, axis_top, plot_box, box[2])
     _set_manual_layout(chart, plot_box)
     if spec.threshold is not None:
         _threshold(shapes, spec, plot_box, box, (bottom, axis_top))  # type: ignore[arg-type]

@@ -528,7 +528,7 @@ def change_slide(comparison: Comparison, top_n: int) -> Slide | None:
             "Perubahan tepat waktu (poin persentase)",
             tuple(r[1] for r in chunk),
             (Series("Perubahan", tuple(r[4] for r in chunk)),),
-            number_format="+0.0;-0.0;0.0",
+            number_format="+0,0;-0,0;0,0",
             point_tones=tuple(
                 "buruk" if r[4] < 0 else ("baik" if r[4] > 0 else None) for r in chunk
             ),
