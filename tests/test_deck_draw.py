@@ -330,7 +330,7 @@ def test_incomplete_mark_is_explained_on_every_slide_the_appendix_spans(tmp_path
 
 
 def test_change_chart_labels_keep_their_sign_and_clear_the_opd_names(big):
-    from kip_training.deck import charts
+    from kip_training.deck import charts, pptx_internals
 
     assert charts.format_value(-50, "+0,0;-0,0;0,0") == "-50,0"
     assert charts.format_value(12.25, "+0,0;-0,0;0,0") == "+12,3"
@@ -345,7 +345,7 @@ def test_change_chart_labels_keep_their_sign_and_clear_the_opd_names(big):
         lowest = min(values)
         if lowest >= 0:
             continue
-        space = chart._chartSpace
+        space = pptx_internals.chart_space(chart)
         low = float(space.xpath(".//c:valAx/c:scaling/c:min/@val")[0])
         high = float(space.xpath(".//c:valAx/c:scaling/c:max/@val")[0])
         share = float(space.xpath(".//c:plotArea/c:layout/c:manualLayout/c:w/@val")[0])
