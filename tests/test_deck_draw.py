@@ -353,3 +353,51 @@ def test_change_chart_labels_keep_their_sign_and_clear_the_opd_names(big):
         left_of_bar = (lowest - low) / (high - low) * plot_points
         label = labels[values.index(lowest)]
         assert left_of_bar >= fit.text_width(label, charts.CHART_FONT_PT)
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory, config):
+    """70 OPDs: the measure slides show the weakest ten and the spread per kelompok."""
+    comparison = make_comparison(70)
+    path = tmp_path_factory.mktemp("deck") / "provinsi.pptx"
+    build_deck(comparison, path, config=config)
+    return open_deck(path)
+
+
+def test_spread_chart_colours_each_band_as_the_legend_beside_it(province):
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    for key in ("ketepatan", "kesiapan"):
+        (slide,) = _slides(province, key)
+        legend = {
+            s.name.removeprefix("Legenda: "): colour_of(s.fill.fore_color)
+            for s in slide.shapes
+            if s.name.startswith("Legenda: ")
+        }
+        assert len(set(legend.values())) == len(legend)  # one colour per band
+        (stacked,) = [
+            s.chart
+            for s in slide.shapes
+            if s.has_chart and s.chart.chart_type == XL_CHART_TYPE.BAR_STACKED
+        ]
+        for series in stacked.plots[0].series:
+            colour = colour_of(series.format.fill.fore_color)
+            if series.name == "tanpa angka":
+                assert colour not in legend.values()
+            else:
+                assert colour == legend[series.name], (key, series.name)
+
+
+def test_crowded_bar_chart_labels_fit_the_plot_height(province):
+    (slide,) = _slides(province, "kesiapan")  # under a banner and a five-band legend
+    from kip_training.deck import pptx_internals
+
+    for frame in (s for s in slide.shapes if s.has_chart):
+        chart = frame.chart
+        if chart.chart_type != XL_CHART_TYPE.BAR_CLUSTERED:
+            continue
+        space = pptx_internals.chart_space(chart)
+        share = float(space.xpath(".//c:plotArea/c:layout/c:manualLayout/c:h/@val")[0])
+        plot_points = share * frame.height / EMU_PER_POINT
+        size = chart.category_axis.tick_labels.font.size.pt
+        assert size * 1.2 * len(chart.plots[0].categories) <= plot_points

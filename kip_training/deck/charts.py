@@ -41,7 +41,7 @@ from kip_training.deck import fit, pptx_internals, template
 from kip_training.deck.model import Band, Chart
 
 CHART_FONT_PT = 16
-CHART_MIN_FONT_PT = 10  # category labels of a crowded chart shrink, not overlap
+CHART_MIN_FONT_PT = 9  # category labels of a crowded chart shrink, not overlap
 CHART_TITLE_PT = 18
 LEGEND_PT = 16
 EMU_PER_POINT = 12700
@@ -155,11 +155,14 @@ def _set_manual_layout(chart: Any, plot: _Plot) -> None:
     plot_area.insert(0, layout)
 
 
-def _label_size(spec: Chart, height: float) -> float:
-    """Category label size: the chart's size, smaller when many bars share the height."""
+def _label_size(spec: Chart, width: float, height: float) -> float:
+    """Category label size: the chart's size, smaller when many bars share the height of
+    the plot (what is left under the title and above the legend): a viewer drops every
+    other label when they do not fit."""
     if spec.kind not in ("bar", "bar_stacked") or not spec.categories:
         return CHART_FONT_PT
-    room = (height - CHART_TITLE_PT * 2.5) / len(spec.categories)
+    plot = _plot_area(spec, width, height, CHART_FONT_PT)
+    room = plot.h * height / len(spec.categories)
     return max(min(CHART_FONT_PT, room / 1.3), CHART_MIN_FONT_PT)
 
 
@@ -167,6 +170,19 @@ def _fill(point_or_series: Any, colour: template.Colour) -> None:
     fill = point_or_series.format.fill
     fill.solid()
     colour.apply(fill.fore_color)
+
+
+def _series_colour(spec: Chart, i: int) -> template.Colour:
+    """Series ``i``'s fill: in a stacked chart of bands (OPDs per band), the band's tone,
+    as in the one-measure chart beside it, and muted for the series after the bands
+    (OPDs without a figure); otherwise the template's series colours in order."""
+    if spec.kind == "bar_stacked" and spec.bands:
+        if i >= len(spec.bands):
+            return template.MUTED
+        tone = spec.bands[i].tone
+        if tone:
+            return template.TONES[tone]
+    return template.SERIES[i % len(template.SERIES)]
 
 
 def _colour_points(plot: Any, spec: Chart) -> None:
@@ -331,7 +347,7 @@ def add_chart(shapes: Any, spec: Chart, left: int, top: int, width: int, height:
         plot.overlap = 100
     plot.has_data_labels = True
     box = tuple(v / EMU_PER_POINT for v in (left, top, width, height))
-    label_pt = _label_size(spec, box[3])
+    label_pt = _label_size(spec, box[2], box[3])
     labels = plot.data_labels
     labels.font.size = Pt(label_pt)
     labels.font.name = template.MINOR_FONT
@@ -345,7 +361,7 @@ def add_chart(shapes: Any, spec: Chart, left: int, top: int, width: int, height:
         template.ON_ACCENT.apply(labels.font.color)
 
     for i, series in enumerate(plot.series):
-        _fill(series, template.SERIES[i % len(template.SERIES)])
+        _fill(series, _series_colour(spec, i))
     if len(spec.series) == 1 and spec.categories:
         _colour_points(plot, spec)
         if spec.point_labels:

@@ -34,7 +34,17 @@ from kip_training.deck.common import (
     usable,
 )
 from kip_training.deck.facts import IntakeFacts, answer_limit, answer_times
-from kip_training.deck.model import Band, Chart, Column, Columns, Series, Slide, Table, Text
+from kip_training.deck.model import (
+    SCALE,
+    Band,
+    Chart,
+    Column,
+    Columns,
+    Series,
+    Slide,
+    Table,
+    Text,
+)
 from kip_training.metrics import Comparison, PeriodSummary
 from kip_training.reports import schema
 from kip_training.textfmt import format_number, format_percent
@@ -351,9 +361,10 @@ def readiness_bands(summary: PeriodSummary, config: Config | None) -> tuple[Band
     except law.NoBandsError:
         return (Band(0.0, None, None, "indeks"),)
     out = []
+    steps = len(SCALE) - 1
     for k, band in enumerate(bands):
         upper = bands[k + 1].minimum if k + 1 < len(bands) else None
-        tone = "buruk" if k < 2 else ("baik" if k == len(bands) - 1 else None)
+        tone = SCALE[round(k * steps / (len(bands) - 1))] if len(bands) > 1 else None
         out.append(Band(float(band.minimum), upper, tone, band.kualifikasi))
     return tuple(out)
 
@@ -371,11 +382,8 @@ def readiness_slide(summary: PeriodSummary, config: Config | None, top_n: int) -
         axis_max=100.0,
         what="indeks",
     )
-    weak = [
-        i
-        for i in items
-        if i.value is not None and (b := _band_of(i.value, bands)) and b.tone == "buruk"
-    ]
+    lowest_two = bands[:2] if len(bands) > 1 else ()
+    weak = [i for i in items if i.value is not None and _band_of(i.value, bands) in lowest_two]
     weights = config.readiness_weights if config is not None else {}
     weight_text = ", ".join(
         f"{k.replace('_', ' ')} {format_number(v)}%" for k, v in weights.items()

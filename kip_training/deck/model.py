@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-#: How a change is judged: "baik" (good, green), "buruk" (bad, red), None (neutral).
-Tone = Literal["baik", "buruk"] | None
+#: How a change is judged: "baik" (good, green), "buruk" (bad, red), None (neutral);
+#: bands of a graded scale (such as the monev qualifications) take the steps between,
+#: worst first: see :data:`SCALE`.
+Tone = Literal["buruk", "kurang", "sedang", "cukup", "baik"] | None
+SCALE: tuple[Tone, ...] = ("buruk", "kurang", "sedang", "cukup", "baik")
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,9 @@ GREY = "5F6B7A"
 LIGHT = "EEF2F6"
 #: Tones that mean something (good / middle / bad) stay the same in every template.
 RED = "B83227"
+ORANGE = "C8611C"
 AMBER = "B7791F"
+OLIVE = "5E8A2E"
 GREEN = "1E7F4F"
 
 
@@ -122,7 +124,9 @@ BACKGROUND = Colour("bg1")
 #: Tones and bands (the same in every template: their meaning must not change).
 TONES: dict[str, Colour] = {
     "baik": Colour(rgb=GREEN),
+    "cukup": Colour(rgb=OLIVE),
     "sedang": Colour(rgb=AMBER),
+    "kurang": Colour(rgb=ORANGE),
     "buruk": Colour(rgb=RED),
 }
 #: Series colours of multi-series charts, in order.
