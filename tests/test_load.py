@@ -307,17 +307,32 @@ def test_every_row_read_is_accepted_or_rejected_with_an_issue(requests, objectio
             i.row is None and i.sheet == title and i.severity == GALAT for i in result.issues
         )
         raw_frame = raw[title]
-        read_rows = {
-            n + 1
-            for n in range(1, len(raw_frame))
-            if any(
-                v not in (None, "") and not (isinstance(v, str) and not v.strip())
+        filled = {
+            n + 1: [
+                v
                 for v in raw_frame.iloc[n]
-            )
+                if v not in (None, "") and not (isinstance(v, str) and not v.strip())
+            ]
+            for n in range(1, len(raw_frame))
         }
+        numbered = {row for row, values in filled.items() if _only_a_row_number(values)}
+        read_rows = {row for row, values in filled.items() if values} - numbered
         rejected_rows = read_rows - set(accepted["baris"])
         assert len(read_rows) == count.rows_read
         assert sheet_level or rejected_rows <= error_rows
+        notes = [i.message for i in result.issues if i.sheet == title and "nomor urut" in i.message]
+        assert bool(numbered) == bool(notes)  # skipped, and said so
+
+
+def _only_a_row_number(values: list) -> bool:
+    """A row holding one whole number from 1 to 99,999 and nothing else: not data."""
+    if len(values) != 1:
+        return False
+    (value,) = values
+    if isinstance(value, str):
+        text = value.strip().rstrip(".")
+        return text.isdigit() and 1 <= int(text) <= 99_999 and len(text.lstrip("0")) <= 5
+    return isinstance(value, float | int) and float(value).is_integer() and 1 <= value <= 99_999
 
 
 def test_a_missing_required_column_rejects_the_sheet_with_one_issue(tmp_path):

@@ -42,6 +42,8 @@ ROW_KINDS = (
     "19-csv-windows-1252",
     "20-libreoffice-ods",
     "20-libreoffice-xls",
+    "21-nomor-urut",
+    "22-judul-diulang",
 )
 NOTE_KINDS = (
     "02-judul-dua-baris",
@@ -58,6 +60,8 @@ NOTE_KINDS = (
     "14-berkas-rekan",
     "15-identitas-basi",
     "18-data-pribadi",
+    "21-nomor-urut",
+    "22-judul-diulang",
 )
 UNUSABLE_KINDS = ("17-tidak-dapat-dipakai:rusak", "17-tidak-dapat-dipakai:tanpa-permohonan")
 PAIR_KINDS = ("16-dua-berkas:tanggal", "16-dua-berkas:waktu-simpan")
@@ -119,7 +123,7 @@ def _mismatches(messy, truth, read) -> list[str]:
 
 def test_the_corpus_has_one_file_per_kind_of_mess(messy):
     kinds = {t.kind.split(":")[0][:2] for t in messy.truths}
-    assert kinds == {f"{n:02d}" for n in range(1, 21)}
+    assert kinds == {f"{n:02d}" for n in range(1, 23)}
     assert {p.suffix for p in messy.folder.iterdir()} == {".xlsx", ".ods", ".xls", ".csv"}
 
 

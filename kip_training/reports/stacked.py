@@ -254,9 +254,13 @@ def _skip_and_layout_notes(
         def excel_rows(mask: np.ndarray, part=part) -> list[int]:
             return [int(r) + part.header_row + 1 for r in np.flatnonzero(mask)]
 
-        text = skiprows.note(excel_rows(skipped.total[span]), excel_rows(skipped.signature[span]))
+        listed = [
+            excel_rows(kind[span])
+            for kind in (skipped.total, skipped.signature, skipped.header, skipped.numbered)
+        ]
+        text = skiprows.note(*listed)
         if text:
-            sink.add(PERINGATAN, text, part.name, excel_rows(skipped.any[span])[0])
+            sink.add(PERINGATAN, text, part.name, min(min(rows) for rows in listed if rows))
         if part.layout is not None:
             data = set(excel_rows(filled[span] & ~skipped.any[span]))
             for text, row in layout_notes(part.layout, part.header_row, data, part.headers):
@@ -355,7 +359,12 @@ def parse_stacked(
     part_of_row = np.repeat(np.arange(len(parts)), [p.size for p in parts])
     has_header = np.array([p.headers is not None for p in parts], dtype=bool)
     skipped = skiprows.skipped_rows(
-        stack_columns, stack, blank, filled, [(p.offset, p.size) for p in parts]
+        stack_columns,
+        stack,
+        blank,
+        filled,
+        [(p.offset, p.size) for p in parts],
+        [p.headers or () for p in parts],
     )
     data_rows = filled & ~skipped.any & has_header[part_of_row]
     kept = np.flatnonzero(data_rows)

@@ -945,6 +945,58 @@ def k20_libreoffice_formats(b: Builder) -> None:
         )
 
 
+def k21_numbered_rows(b: Builder) -> None:
+    """A "No." column added in front, the sheet numbered 1–80 in advance, data in a few."""
+    code = "KEC-BATUANYAR"
+    reqs = b.take(code, 9)
+    wb = b.wb(code)
+    ws = fresh_permohonan(wb)
+    for col, title in enumerate(["No.", *TITLES], start=1):
+        ws.cell(row=1, column=col, value=title)
+    for number in range(1, 81):
+        ws.cell(row=1 + number, column=1, value=number)
+    for i, req in enumerate(reqs):
+        req.baris = 2 + i
+        for col, key in enumerate(KEYS, start=2):
+            put(ws, req.baris, col, req.cells.get(key))
+    b.resave(wb, f"{code}_2025-S2.xlsx")
+    b.add(
+        Truth(
+            "21-nomor-urut",
+            "kolom No. ditambahkan dan diberi nomor 1–80 sebelum diisi",
+            f"{code}_2025-S2.xlsx",
+            code,
+            reqs,
+            notes=(("nomor urut", "71"),),
+        )
+    )
+
+
+def k22_header_pasted_again(b: Builder) -> None:
+    """Two months' tables pasted one under the other, each with its header."""
+    code = "DISARPUS"
+    reqs = b.take(code, 12)
+    wb = b.wb(code)
+    ws = fresh_permohonan(wb)
+    row = 1
+    for block in (reqs[:5], reqs[5:]):
+        for col, title in enumerate(TITLES, start=1):
+            ws.cell(row=row, column=col, value=title)
+        write_rows(ws, row + 1, KEYS, block)
+        row += len(block) + 2  # one empty row between the tables
+    b.resave(wb, f"{code}_2025-S2.xlsx")
+    b.add(
+        Truth(
+            "22-judul-diulang",
+            "dua tabel ditempel berurutan, masing-masing dengan judul kolomnya",
+            f"{code}_2025-S2.xlsx",
+            code,
+            reqs,
+            notes=(("judul kolom yang diulang", "baris 8"),),
+        )
+    )
+
+
 KINDS = (
     k01_letterhead,
     k02_merged_header,
@@ -965,6 +1017,8 @@ KINDS = (
     k18_personal_data,
     k19_csv,
     k20_libreoffice_formats,
+    k21_numbered_rows,
+    k22_header_pasted_again,
 )
 
 
