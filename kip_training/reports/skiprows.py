@@ -221,7 +221,8 @@ def note(
         if total_rows or signature_rows
         else "Baris ini boleh tetap ada."
     )
-    return f"{count} baris bukan data dan dilewati, tidak dihitung: {'; '.join(said)}. {advice}"
+    listed = ", ".join(said[:-1]) + " dan " + said[-1] if len(said) > 1 else said[0]
+    return f"{count} baris bukan data dan dilewati, tidak dihitung: {listed}. {advice}"
 
 
 def _rows(rows: list[int]) -> str:
