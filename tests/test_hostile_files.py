@@ -144,6 +144,16 @@ def write_wide_csv(target: Path) -> Path:
     return target
 
 
+def write_web_page(target: Path) -> Path:
+    """An "export to Excel" web page (.xls) whose one cell spans 10 million columns."""
+    target.write_text(
+        '<html><body><table><tr><td colspan="10000000">Tanggal Diterima</td></tr>'
+        + "<tr><td>1</td></tr>" * 10
+        + "</table></body></html>"
+    )
+    return target
+
+
 def _load_in_child(folder: Path, config: Path | None = None, **pool) -> dict:
     args = {"folder": str(folder), "config": str(config) if config else None, **pool}
     done = subprocess.run(
@@ -191,6 +201,7 @@ HOSTILE = {
     "BPBD_bom.xlsx": (write_zip_bomb, "xl/sharedStrings.xml berukuran 100 MB"),
     "BPBD_ulang.ods": (write_repeated_ods, "baris 1.000.000, kolom 20"),
     "BPBD_lebar.csv": (write_wide_csv, "kolom 200.000"),
+    "BPBD_web.xls": (write_web_page, "kolom 1.001"),
 }
 TALL = "BPBD_2025-S2.xlsx"
 
@@ -271,3 +282,24 @@ def test_a_reader_that_dies_in_a_pool_worker_costs_one_message(tmp_path, true_ro
         assert name in message and "berhenti mendadak" in message and "memori 400 MB" in message
     for name in CLEAN:
         assert loaded["files"][name]["rows"] == true_rows[name]
+
+
+def test_a_file_named_for_one_format_but_holding_another_is_named_for_what_it_holds(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512
+    (tmp_path / "sandi.xlsx").write_bytes(ole + "EncryptedPackage".encode("utf-16-le"))
+    (tmp_path / "lama.xlsx").write_bytes(ole + b"\0" * 64)  # no stream of either kind
+    (tmp_path / "xml2003.xls").write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+        "</Workbook>"
+    )
+    (tmp_path / "kosong.xls").write_text("<html><body><p>Tidak ada data</p></body></html>")
+    messages = {}
+    for path in tmp_path.iterdir():
+        result = load_file(path)
+        assert not result.readable
+        [issue] = result.issues
+        messages[path.name] = issue.message
+    assert "kata sandi" in messages["sandi.xlsx"]
+    assert "kata sandi" in messages["lama.xlsx"]  # an .xlsx in that container: encrypted
+    assert "XML Spreadsheet 2003" in messages["xml2003.xls"]
+    assert "tidak berisi tabel" in messages["kosong.xls"]

@@ -44,6 +44,9 @@ ROW_KINDS = (
     "20-libreoffice-xls",
     "21-nomor-urut",
     "22-judul-diulang",
+    "23-format-salah-nama:xls-jadi-xlsx",
+    "23-format-salah-nama:xlsx-jadi-xls",
+    "24-ekspor-web-html",
 )
 NOTE_KINDS = (
     "02-judul-dua-baris",
@@ -62,6 +65,9 @@ NOTE_KINDS = (
     "18-data-pribadi",
     "21-nomor-urut",
     "22-judul-diulang",
+    "23-format-salah-nama:xls-jadi-xlsx",
+    "23-format-salah-nama:xlsx-jadi-xls",
+    "24-ekspor-web-html",
 )
 UNUSABLE_KINDS = ("17-tidak-dapat-dipakai:rusak", "17-tidak-dapat-dipakai:tanpa-permohonan")
 PAIR_KINDS = ("16-dua-berkas:tanggal", "16-dua-berkas:waktu-simpan")
@@ -123,7 +129,7 @@ def _mismatches(messy, truth, read) -> list[str]:
 
 def test_the_corpus_has_one_file_per_kind_of_mess(messy):
     kinds = {t.kind.split(":")[0][:2] for t in messy.truths}
-    assert kinds == {f"{n:02d}" for n in range(1, 23)}
+    assert kinds == {f"{n:02d}" for n in range(1, 25)}
     assert {p.suffix for p in messy.folder.iterdir()} == {".xlsx", ".ods", ".xls", ".csv"}
 
 

@@ -843,7 +843,7 @@ lalu periksa ulang."""
 ## 3. Periksa laporan Anda
 
 Belum punya templat? Tekan **Unduh templat laporan kosong**. Sudah mengisinya? Tekan
-**Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, ods atau csv); nama
+**Unggah laporan** dan pilih berkas laporan Anda (xlsx, xlsm, xls, ods atau csv); nama
 berkas yang dipilih tampak di sebelah tombol. Lalu tekan **Periksa**. Berkas Anda hanya
 dibaca untuk pemeriksaan ini."""
     ),

@@ -11,7 +11,7 @@ from kip_training.errors import EXIT_FAILED
 from kip_training.terminal import printable
 
 NAME = "check"
-HELP = "periksa laporan semester PPID Pembantu (xlsx, xlsm, ods, csv; berkas atau folder)"
+HELP = "periksa laporan semester PPID Pembantu (xlsx, xlsm, xls, ods, csv; berkas atau folder)"
 ORDER = 30
 
 SEVERITY_TAGS = {"galat": "GALAT", "peringatan": "PERINGATAN", "temuan": "TEMUAN"}
@@ -184,7 +184,7 @@ def _check(args: argparse.Namespace, cache) -> int:
         return 2
     if not reports.files:
         print(
-            "Galat: tidak ada berkas laporan (.xlsx, .xlsm, .ods, .csv) di "
+            "Galat: tidak ada berkas laporan (.xlsx, .xlsm, .xls, .ods, .csv) di "
             + printable(", ".join(args.paths))
             + ".",
             file=sys.stderr,

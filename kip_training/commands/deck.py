@@ -23,7 +23,10 @@ def register(parser: argparse.ArgumentParser) -> None:
         "paths",
         metavar="PATH",
         nargs="+",
-        help="berkas laporan (.xlsx, .xlsm, .ods, .csv) atau folder berisi laporan semester ini",
+        help=(
+            "berkas laporan (.xlsx, .xlsm, .xls, .ods, .csv) atau folder berisi laporan "
+            "semester ini"
+        ),
     )
     parser.add_argument(
         "-o", "--output", metavar="BERKAS.pptx", required=True, help="berkas paparan yang ditulis"

@@ -28,10 +28,11 @@ from kip_training.exercises.form import button, style
 from kip_training.exercises.tables import table_html
 from kip_training.paths import TEMPLATES_DIR
 from kip_training.reports import Issue, ReportSet, load_reports
+from kip_training.reports.read import SUFFIXES
 from kip_training.reports.schema import Severity, severity_rank
 from kip_training.textfmt import format_date
 
-ACCEPTED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
+ACCEPTED_SUFFIXES = SUFFIXES  # what the loader reads
 #: The blank six-monthly report workbook offered for download.
 TEMPLATE_PATH = TEMPLATES_DIR / "laporan_ppid_pembantu.xlsx"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

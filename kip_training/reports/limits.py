@@ -205,9 +205,11 @@ def stream_sheet(path: Path, sheet: str, limits: Limits) -> list[list]:
 
     filled: list[tuple[int, tuple]] = []
     last_row = width = 0
+    handle = open(path, "rb")  # noqa: SIM115 - closed below; a handle: any file name will do
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for broken files
+        handle.close()
         raise ValueError(sheet) from None
     try:
         worksheet = workbook[sheet]
@@ -227,6 +229,7 @@ def stream_sheet(path: Path, sheet: str, limits: Limits) -> list[list]:
         raise ValueError(sheet) from None
     finally:
         workbook.close()
+        handle.close()
     rows = [[""] * width for _ in range(last_row)]
     for index, row in filled:
         rows[index][: len(row)] = [_as_calamine(v) for v in row]

@@ -78,6 +78,7 @@ class RawReport:
     sheets: dict[str, np.ndarray]
     unreadable: list[str] = dataclasses.field(default_factory=list)
     modified: float | None = None  # the latest modification time of its files
+    notes: list[str] = dataclasses.field(default_factory=list)  # how a file was read
 
 
 def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
@@ -95,11 +96,14 @@ def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
             report.modified = max(report.modified or modified, modified)
         except OSError:
             pass
+        notes: list[str] = []  # kept only when the file could be read
         try:
-            for sheet_name, raw in read_cells(item, IGNORED_SHEETS, limits).items():
+            for sheet_name, raw in read_cells(item, IGNORED_SHEETS, limits, notes).items():
                 report.sheets.setdefault(sheet_name, raw)
         except ReportError as exc:
             report.unreadable.append(str(exc))
+        else:
+            report.notes.extend(notes)
     return report
 
 
@@ -163,6 +167,8 @@ def _open_reports(
     for index, raw in enumerate(raws):
         sink, result = sinks[index], results[index]
         result.modified = raw.modified
+        for note in raw.notes:
+            sink.add(PERINGATAN, note)
         by_key = _data_sheets(raw.sheets, sink) if raw.sheets else {}
         if not by_key:
             named = roster.by_file_name(Path(raw.label.rstrip("…")).stem) if roster else None

@@ -82,12 +82,11 @@ class _Unskipped:
 
 
 def _checked_layouts(
-    path: Path, wanted: _Unskipped, limits: Limits
+    path: Path, suffix: str, wanted: _Unskipped, limits: Limits
 ) -> tuple[dict[str, SheetLayout], dict[str, bool]]:
     """The layouts of the wanted sheets, after the file's bounds are checked: its zip
     parts, and per .xlsx sheet whether its used area is too large to read at once
     (sheet name -> True; a sheet missing there was not inspected)."""
-    suffix = path.suffix.lower()
     large: dict[str, bool] = {}
 
     def inspect(name: str, data: bytes) -> None:
@@ -106,11 +105,122 @@ def _checked_layouts(
         raise _unreadable(path, _CORRUPT) from None
 
 
+_HEAD_BYTES = 2048
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_SPREADSHEET_ML = b"urn:schemas-microsoft-com:office:spreadsheet"
+
+
+def _content_kind(path: Path, head: bytes, suffix: str) -> str:
+    """The format the file really holds (".xlsx", ".xls", "html", or ``suffix`` when
+    its content does not say); raises ReportError for content that is no workbook."""
+    if head.startswith(_ZIP_MAGIC):
+        return suffix if suffix in (".xlsx", ".xlsm", ".ods") else ".xlsx"
+    if head.startswith(_OLE_MAGIC):
+        # An Excel 97-2003 workbook, or an encrypted .xlsx (Excel wraps those in the same
+        # container): told apart by the names of the streams inside. The size was
+        # checked; the container's directory may be anywhere in it.
+        data = path.read_bytes()
+        encrypted = _ENCRYPTED in data
+        if not encrypted and any(stream in data for stream in _XLS_STREAMS):
+            return ".xls"
+        if encrypted or suffix != ".xls":
+            raise _unreadable(
+                path,
+                "berkas dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata "
+                "sandinya (File > Info > Protect Workbook), simpan, lalu kirim ulang.",
+            )
+        return suffix  # calamine says what is wrong with it
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if _SPREADSHEET_ML in head.lower():
+        raise _unreadable(
+            path,
+            "isinya format XML Spreadsheet 2003, yang tidak dibaca. Buka di Excel atau "
+            "LibreOffice lalu simpan sebagai .xlsx.",
+        )
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head")) or (
+        text.startswith(b"<") and b"<table" in head.lower()
+    ):
+        return "html"
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        raise _unreadable(
+            path,
+            f"isinya bukan lembar kerja {suffix} (mungkin berkas lain yang diganti namanya). "
+            "Simpan ulang dari Excel atau LibreOffice sebagai .xlsx.",
+        )
+    return suffix
+
+
+_FORMAT_NAMES = {
+    ".xls": "lembar kerja Excel 97–2003 (.xls)",
+    ".xlsx": "lembar kerja Excel (.xlsx)",
+}
+
+
+def _disguised(path: Path, what: str) -> str:
+    return (
+        f"Berkas {path.name} berisi {what}, bukan {path.suffix.lower()} seperti namanya; "
+        "dibaca sesuai isinya. Sebaiknya buka lalu simpan ulang sebagai .xlsx dari templat."
+    )
+
+
+def _note(notes: list[str] | None, text: str) -> None:
+    if notes is not None:
+        notes.append(text)
+
+
+def _html_sheets(path: Path, limits: Limits) -> dict[str, list[list]]:
+    """The tables of a web page saved under a spreadsheet's name, as sheets named by
+    the columns their header holds (as a CSV's); cells as their text."""
+    import lxml.html  # only for such files
+
+    try:
+        document = lxml.html.document_fromstring(path.read_bytes())
+    except (ValueError, lxml.etree.ParserError):
+        raise _unreadable(path, _CORRUPT) from None
+    from kip_training.reports.headers import sheet_for_cells
+
+    sheets: dict[str, list[list]] = {}
+    for number, table in enumerate(document.iter("table"), start=1):
+        rows: list[list[object]] = []
+        width = 0
+        for tr in table.iter("tr"):
+            row: list[object] = []
+            for cell in tr:
+                if cell.tag not in ("td", "th"):
+                    continue
+                span = cell.get("colspan", "1").strip()
+                spanned = min(int(span), limits.columns + 1) if span.isdigit() else 1
+                row.append(" ".join(cell.text_content().split()))
+                row.extend([""] * (spanned - 1))
+                if len(row) > limits.columns:
+                    break
+            rows.append(row)
+            width = max(width, len(row))
+            bounds.check_matrix(path, f"tabel {number}", len(rows), width, limits)
+        if not width:
+            continue
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        name = csv_sheet_name(path)
+        if name is None:
+            sheet = sheet_for_cells(np.array(rows, dtype=object))
+            name = sheet.title if sheet is not None else f"Tabel {number}"
+        sheets.setdefault(name, rows)
+    if not sheets:
+        raise _unreadable(path, "halaman web ini tidak berisi tabel.")
+    return sheets
+
+
 def _spreadsheet_rows(
-    path: Path, skip: Collection[str], limits: Limits
+    path: Path, skip: Collection[str], limits: Limits, notes: list[str] | None = None
 ) -> tuple[dict[str, list[list]], dict[str, SheetLayout]]:
     """Every sheet's cells as lists of rows, and the sheets' layouts; sheets whose
     normalised name is in ``skip`` are not parsed at all (and not returned).
+
+    The format is told from the content, not the name: an Excel 97–2003 file named
+    .xlsx, an .xlsx named .xls, or a web page's table named .xls (what many web
+    applications' "export to Excel" write) is read as what it is, with a note added to
+    ``notes``.
 
     The file's bounds (:mod:`~kip_training.reports.limits`) are checked first; an .xlsx
     sheet whose used area is too large to read at once, or that could not be inspected,
@@ -118,29 +228,30 @@ def _spreadsheet_rows(
     bounds.check_size(path, limits)
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(_HEAD_BYTES)
     except OSError as exc:
         raise _unreadable(path, exc.strerror or str(exc)) from None
     if not head:
         raise _unreadable(path, "berkas kosong (0 byte).")
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods") and head.startswith(_OLE_MAGIC):
-        raise _unreadable(
-            path,
-            "berkas dilindungi kata sandi (terenkripsi). Buka di Excel, hapus kata sandinya "
-            "(File > Info > Protect Workbook), simpan, lalu kirim ulang.",
-        )
-    if suffix in (".xlsx", ".xlsm", ".ods") and not head.startswith(_ZIP_MAGIC):
-        raise _unreadable(
-            path,
-            f"isinya bukan lembar kerja {suffix} (mungkin berkas lain yang diganti namanya). "
-            "Simpan ulang dari Excel atau LibreOffice sebagai .xlsx.",
-        )
+    kind = _content_kind(path, head, suffix)
+    if kind == "html":
+        _note(notes, _disguised(path, "tabel halaman web (HTML), misalnya hasil 'ekspor ke Excel'"))
+        return _html_sheets(path, limits), {}
+    if kind != suffix:
+        _note(notes, _disguised(path, _FORMAT_NAMES.get(kind, f"lembar kerja {kind}")))
+        suffix = kind
     wanted = _Unskipped(skip)
-    layouts, large = _checked_layouts(path, wanted, limits) if suffix != ".xls" else ({}, {})
+    layouts, large = (
+        _checked_layouts(path, suffix, wanted, limits) if suffix != ".xls" else ({}, {})
+    )
     xlsx = suffix in (".xlsx", ".xlsm")
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        if suffix == path.suffix.lower():
+            workbook = CalamineWorkbook.from_path(str(path))
+        else:  # named for another format: calamine tells the format from the content
+            with open(path, "rb") as handle:
+                workbook = CalamineWorkbook.from_filelike(handle)
         names = [name for name in workbook.sheet_names if name in wanted]
         sheets = {}
         for name in names:
@@ -271,12 +382,15 @@ def read_raw(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame
     raise _unreadable(
         path,
         f"jenis berkas {suffix or '(tanpa akhiran)'} tidak didukung; "
-        "pakai .xlsx, .xlsm, .ods atau .csv.",
+        "pakai .xlsx, .xlsm, .xls, .ods atau .csv.",
     )
 
 
 def read_cells(
-    path: Path, skip: Collection[str] = (), limits: Limits | None = None
+    path: Path,
+    skip: Collection[str] = (),
+    limits: Limits | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, np.ndarray]:
     """Raw sheets of one file as 2-D object arrays (row 0 = Excel row 1), for the loader.
 
@@ -288,7 +402,7 @@ def read_cells(
     limits = limits or bounds.DEFAULT
     suffix = path.suffix.lower()
     if suffix in SPREADSHEET_SUFFIXES:
-        sheets, layouts = _spreadsheet_rows(path, skip, limits)
+        sheets, layouts = _spreadsheet_rows(path, skip, limits, notes)
         return {
             name: with_layout(_matrix(rows), layouts.get(name)) for name, rows in sheets.items()
         }

@@ -11,6 +11,7 @@ CSV, an English-locale import). :func:`build_corpus` returns the truth of every 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
 import os
 import shutil
@@ -997,6 +998,73 @@ def k22_header_pasted_again(b: Builder) -> None:
     )
 
 
+def k23_renamed_formats(b: Builder) -> None:
+    """Saved as Excel 97-2003, then renamed to .xlsx; and an .xlsx renamed to .xls."""
+    code = "SETWAN"
+    reqs = b.take(code, 7)
+    wb = b.wb(code)
+    standard(wb, reqs)
+    wb.save(b.stages["xls"] / f"{code}.xlsx")
+    b.renames[f"{code}.xls"] = f"{code}_2025-S2.xlsx"
+    b.add(
+        Truth(
+            "23-format-salah-nama:xls-jadi-xlsx",
+            "disimpan sebagai Excel 97-2003 lalu diganti nama menjadi .xlsx",
+            f"{code}_2025-S2.xlsx",
+            code,
+            reqs,
+            notes=(("excel 97", "dibaca sesuai isinya"),),
+        )
+    )
+    code = "BAPPEDA"
+    reqs = b.take(code, 6)
+    wb = b.wb(code)
+    standard(wb, reqs)
+    b.final(wb, f"{code}_2025-S2.xls")
+    b.add(
+        Truth(
+            "23-format-salah-nama:xlsx-jadi-xls",
+            "berkas .xlsx yang diganti nama menjadi .xls",
+            f"{code}_2025-S2.xls",
+            code,
+            reqs,
+            notes=(("excel (.xlsx)", "dibaca sesuai isinya"),),
+        )
+    )
+
+
+def k24_web_export(b: Builder) -> None:
+    """A web application's "export to Excel": an HTML table saved as .xls."""
+    code = "INSPEKTORAT"
+    reqs = b.take(code, 6)
+
+    def text(value: object) -> str:
+        if isinstance(value, dt.date):
+            return f"{value:%d/%m/%Y}"
+        return "" if value is None else html.escape(str(value))
+
+    header = "".join(f"<th>{html.escape(t)}</th>" for t in TITLES)
+    body = []
+    for i, req in enumerate(reqs):
+        req.baris = 2 + i
+        body.append("<tr>" + "".join(f"<td>{text(req.cells.get(k))}</td>" for k in KEYS) + "</tr>")
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+        f"</head><body><table border=1><tr>{header}</tr>{''.join(body)}</table></body></html>"
+    )
+    (b.out / f"{code}_2025-S2.xls").write_text(page, encoding="utf-8")
+    b.add(
+        Truth(
+            "24-ekspor-web-html",
+            "tabel HTML hasil 'ekspor ke Excel' aplikasi web, bernama .xls",
+            f"{code}_2025-S2.xls",
+            code,
+            reqs,
+            notes=(("halaman web", "dibaca sesuai isinya"),),
+        )
+    )
+
+
 KINDS = (
     k01_letterhead,
     k02_merged_header,
@@ -1019,6 +1087,8 @@ KINDS = (
     k20_libreoffice_formats,
     k21_numbered_rows,
     k22_header_pasted_again,
+    k23_renamed_formats,
+    k24_web_export,
 )
 
 
