@@ -163,3 +163,43 @@ def test_with_equal_report_dates_the_later_modified_file_wins(tmp_path):
     assert used_names(reports) == ["DINKES_sedikit.xlsx"]
     os.utime(first, (1_900_000_000, 1_900_000_000))
     assert used_names(load_reports([tmp_path], roster=roster_frame())) == ["DINKES_banyak.xlsx"]
+
+
+def test_the_semester_may_be_spelled_with_its_months():
+    from kip_training.reports import schema
+    from kip_training.reports.normalise import interpret_value
+
+    semester = schema.IDENTITAS.column("semester")
+    for typed, code in (
+        ("2 (Juli - Desember)", "2"),
+        ("Semester II Tahun 2025", "2"),
+        ("Juli s.d. Desember", "2"),
+        ("Januari – Juni", "1"),
+        ("Semester 1", "1"),
+        ("ganjil", "1"),
+    ):
+        assert interpret_value(typed, semester)[0] == code, typed
+    assert interpret_value("Maret", semester)[0] is None
+
+
+def test_an_identitas_typed_as_a_form_reads_the_value_after_the_colon():
+    import numpy as np
+
+    from kip_training.reports.identity import parse_identitas
+    from kip_training.reports.issues import IssueSink
+
+    raw = np.array(
+        [
+            ["Kode OPD", ":", "DINKES"],
+            ["Nama OPD :", "Dinas Kesehatan", "(wajib)"],
+            ["Tahun: 2025", None, None],
+            ["Semester", "=", "II"],
+        ],
+        dtype=object,
+    )
+    sink = IssueSink("f.xlsx")
+    identity = parse_identitas(raw, "Identitas", sink)
+    assert identity.values["kode_opd"] == "DINKES"
+    assert identity.values["nama_opd"] == "Dinas Kesehatan"
+    assert identity.values["tahun"] == 2025
+    assert identity.values["semester"] == "2"

@@ -47,6 +47,7 @@ ROW_KINDS = (
     "23-format-salah-nama:xls-jadi-xlsx",
     "23-format-salah-nama:xlsx-jadi-xls",
     "24-ekspor-web-html",
+    "25-identitas-formulir",
 )
 NOTE_KINDS = (
     "02-judul-dua-baris",
@@ -68,6 +69,7 @@ NOTE_KINDS = (
     "23-format-salah-nama:xls-jadi-xlsx",
     "23-format-salah-nama:xlsx-jadi-xls",
     "24-ekspor-web-html",
+    "25-identitas-formulir",
 )
 UNUSABLE_KINDS = ("17-tidak-dapat-dipakai:rusak", "17-tidak-dapat-dipakai:tanpa-permohonan")
 PAIR_KINDS = ("16-dua-berkas:tanggal", "16-dua-berkas:waktu-simpan")
@@ -129,7 +131,7 @@ def _mismatches(messy, truth, read) -> list[str]:
 
 def test_the_corpus_has_one_file_per_kind_of_mess(messy):
     kinds = {t.kind.split(":")[0][:2] for t in messy.truths}
-    assert kinds == {f"{n:02d}" for n in range(1, 25)}
+    assert kinds == {f"{n:02d}" for n in range(1, 26)}
     assert {p.suffix for p in messy.folder.iterdir()} == {".xlsx", ".ods", ".xls", ".csv"}
 
 

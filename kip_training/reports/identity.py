@@ -56,10 +56,9 @@ def parse_identitas(raw, name: str, sink: IssueSink) -> Identity:
             filled = [n for n, v in enumerate(values) if not is_blank(v)]
             if not filled:
                 continue
-            key = lookup.get(schema.normalise_key(values[filled[0]]))
+            key, value = _label_and_value(values, filled, lookup)
             if key and key not in cells:
-                at = filled[0] + 1
-                cells[key] = (values[at] if at < len(values) else None, index + 1)
+                cells[key] = (value, index + 1)
     values: dict[str, object] = {}
     rows: dict[str, int] = {}
     for column in sheet.columns:
@@ -92,6 +91,29 @@ def parse_identitas(raw, name: str, sink: IssueSink) -> Identity:
         if value is not None and not (isinstance(value, float) and np.isnan(value)):
             values[column.key] = value
     return Identity(values, rows, True)
+
+
+#: A cell between a label and its value, as forms are typed ("Kode OPD | : | DINKES").
+_SEPARATORS = frozenset((":", "：", "="))
+
+
+def _label_and_value(values: list, filled: list[int], lookup: Mapping[str, str]):
+    """(field key, value) of one label/value row of the Identitas sheet: the value is the
+    cell right of the label, or the one after a lone ":" cell; a label cell that holds
+    "Kode OPD: DINKES" gives the text after the colon when the next cell is empty."""
+    label = values[filled[0]]
+    key = lookup.get(schema.normalise_key(label))
+    at = filled[0] + 1
+    value = values[at] if at < len(values) else None
+    if key is None and isinstance(label, str) and ":" in label:
+        head, _, tail = label.partition(":")
+        key = lookup.get(schema.normalise_key(head))
+        if key is not None and is_blank(value) and tail.strip():
+            return key, tail.strip()
+    if isinstance(value, str) and value.strip() in _SEPARATORS:
+        after = [n for n in filled if n > at]
+        value = values[after[0]] if after else None
+    return key, value
 
 
 @dataclass(frozen=True)

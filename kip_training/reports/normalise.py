@@ -192,6 +192,8 @@ def _code_interpreter(column: schema.Column) -> Callable[[object], tuple[object,
         code = lookup.get(key)
         if code is None and letter_re is not None and (m := letter_re.match(key)):
             code = m[1]
+        if code is None and column.key == "semester":
+            code = schema.semester_of(key)
         if code is None:
             return None, ERROR
         plain_letter = letters is not None and len(key) == 1

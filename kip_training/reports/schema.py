@@ -148,6 +148,23 @@ SEMESTER_WORDS: Mapping[str, str] = {
     "genap": "2",
 }
 
+_SEMESTER_WORD = re.compile(r"^(?:semester_|smt_|sem_)?(ii|i|1|2|satu|dua|ganjil|genap)(?:_|$)")
+_FIRST_HALF = re.compile(r"(^|_)jan(uari)?_(.*_)?jun(i)?($|_)")
+_SECOND_HALF = re.compile(r"(^|_)jul(i)?_(.*_)?des(ember)?($|_)")
+
+
+def semester_of(key: str) -> str | None:
+    """The semester ("1"/"2") of a normalised spelling that says more than the number:
+    "2_juli_desember", "semester_ii_2025", "januari_juni"; None when it says none."""
+    if match := _SEMESTER_WORD.match(key):
+        return SEMESTER_WORDS[match[1]]
+    if _FIRST_HALF.search(key):
+        return "1"
+    if _SECOND_HALF.search(key):
+        return "2"
+    return None
+
+
 SALURAN: Mapping[str, str] = {
     "langsung": "Langsung (datang)",
     "surat": "Surat",

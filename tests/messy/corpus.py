@@ -1065,6 +1065,34 @@ def k24_web_export(b: Builder) -> None:
     )
 
 
+def k25_identitas_as_a_form(b: Builder) -> None:
+    """Identitas typed as a paper form: "Label | : | value", the semester spelled out."""
+    code = "KEC-MEKARSARI"
+    reqs = b.take(code, 5)
+    wb = b.wb(code)
+    standard(wb, reqs)
+    ws = wb["Identitas"]
+    for row in range(2, 2 + len(schema.IDENTITAS.columns)):
+        value = ws.cell(row=row, column=2).value
+        if ws.cell(row=row, column=1).value == "Semester":
+            value = "II (Juli - Desember)"
+        if ws.cell(row=row, column=1).value == "Tanggal Laporan":
+            value = "Kamis, 8 Januari 2026"
+        ws.cell(row=row, column=2, value=":")
+        ws.cell(row=row, column=3, value=value)
+    b.resave(wb, f"{code}_2025-S2.xlsx")
+    b.add(
+        Truth(
+            "25-identitas-formulir",
+            "Identitas diketik seperti formulir (Isian | : | nilai), semester dengan bulannya",
+            f"{code}_2025-S2.xlsx",
+            code,
+            reqs,
+            notes=(("semester", "ii (juli - desember)"),),
+        )
+    )
+
+
 KINDS = (
     k01_letterhead,
     k02_merged_header,
@@ -1089,6 +1117,7 @@ KINDS = (
     k22_header_pasted_again,
     k23_renamed_formats,
     k24_web_export,
+    k25_identitas_as_a_form,
 )
 
 
