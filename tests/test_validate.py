@@ -129,7 +129,8 @@ def test_checks_leave_their_input_alone_and_return_the_rejected_rows(tmp_path):
     from kip_training.calendar import WorkingCalendar
     from kip_training.reports import derive, schema, validate
     from kip_training.reports.issues import ChunkSink, IssueSink
-    from kip_training.reports.load import _data_sheets, read_report
+    from kip_training.reports.load import read_report
+    from kip_training.reports.sheets import data_sheets
     from kip_training.reports.stacked import parse_stacked
 
     rows = [
@@ -139,7 +140,7 @@ def test_checks_leave_their_input_alone_and_return_the_rejected_rows(tmp_path):
     path = write(tmp_path, permohonan=rows, keberatan=[])
     sink = IssueSink(str(path))
     sinks = ChunkSink([sink])
-    by_key = _data_sheets(read_report(path).sheets, sink)
+    by_key = data_sheets(read_report(path).sheets, sink)
     sheets = {
         key: parse_stacked(schema.SHEETS_BY_KEY[key], [(0, *by_key[key])], 1, sinks)
         for key in ("permohonan", "keberatan")

@@ -35,7 +35,7 @@ from kip_training.config import load_config
 from kip_training.errors import ReportError
 from kip_training.reports import derive, schema, validate
 from kip_training.reports.cache import cache_key
-from kip_training.reports.headers import blank_matrix, cached_key, cell_matrix
+from kip_training.reports.headers import cell_matrix
 from kip_training.reports.identity import (
     Identity,
     file_period,
@@ -56,13 +56,12 @@ from kip_training.reports.model import (
     ReportSet,
     SheetCount,
 )
-from kip_training.reports.normalise import Factorized, to_date
+from kip_training.reports.normalise import to_date
 from kip_training.reports.parallel import POOL_MIN_FILES, gc_paused, map_chunks
 from kip_training.reports.read import find_files, group_files, read_cells
+from kip_training.reports.sheets import IGNORED_SHEETS, data_sheets
 from kip_training.reports.stacked import Array, StackedSheet, empty_stacked, parse_stacked
 from kip_training.roster import Roster, RosterIndex, read_roster
-
-IGNORED_SHEETS = schema.PETUNJUK_NAMES | {"daftar_pilihan", "daftar", "pilihan", "lists"}
 
 DATA_SHEETS = schema.SHEETS[1:]
 
@@ -107,38 +106,6 @@ def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
     return report
 
 
-def _data_sheets(sheets: Mapping[str, np.ndarray], sink: IssueSink) -> dict[str, tuple]:
-    """The report's sheets by schema key: (name in the file, cells); others are warned about."""
-    by_key: dict[str, tuple[str, np.ndarray]] = {}
-    for sheet_name, raw in sheets.items():
-        if cached_key(sheet_name) in IGNORED_SHEETS:
-            continue
-        raw = cell_matrix(raw)
-        sheet = schema.sheet_for_name(sheet_name)
-        if sheet is None:
-            if (
-                raw.size
-                and not blank_matrix([Factorized.of(raw[:, c]) for c in range(raw.shape[1])]).all()
-            ):
-                sink.add(
-                    PERINGATAN,
-                    f"Lembar '{sheet_name}' tidak dikenal dan tidak dibaca. Nama lembar yang "
-                    f"dibaca: {', '.join(s.title for s in schema.SHEETS)}.",
-                    sheet_name,
-                )
-            continue
-        if sheet.key in by_key:
-            sink.add(
-                PERINGATAN,
-                f"Lembar '{sheet_name}' sama dengan lembar '{by_key[sheet.key][0]}' dan tidak "
-                "dibaca. Gabungkan isinya ke satu lembar.",
-                sheet_name,
-            )
-            continue
-        by_key[sheet.key] = (sheet_name, raw)
-    return by_key
-
-
 @dataclass
 class _Report:
     """One readable report while its chunk is parsed."""
@@ -169,7 +136,7 @@ def _open_reports(
         result.modified = raw.modified
         for note in raw.notes:
             sink.add(PERINGATAN, note)
-        by_key = _data_sheets(raw.sheets, sink) if raw.sheets else {}
+        by_key = data_sheets(raw.sheets, sink) if raw.sheets else {}
         if not by_key:
             named = roster.by_file_name(Path(raw.label.rstrip("…")).stem) if roster else None
             result.named_opd = (named,) if named else ()
