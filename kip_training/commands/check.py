@@ -138,14 +138,26 @@ def json_text(data: dict) -> str:
 
     Readable and easy to grep (one issue per line), and written by json's C encoder:
     ``indent`` would switch to the pure-Python encoder, three times slower for 27,000
-    issues.
+    issues. Each issue is listed twice (under its file and in ``issues``) and encoded
+    once: a file's line is its other fields, then its issues' text.
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    encoded = {id(issue): encode(issue) for issue in data.get("issues") or ()}
+
+    def file_line(entry: dict) -> str:
+        issues = entry.get("issues")
+        if not isinstance(issues, list) or list(entry)[-1] != "issues":
+            return encode(entry)
+        head = encode({k: v for k, v in entry.items() if k != "issues"})
+        listed = ", ".join(encoded.get(id(i)) or encode(i) for i in issues)
+        return f'{head[:-1]}, "issues": [{listed}]}}'
+
     parts = []
     for key, value in data.items():
         name = json.dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join(map(encode, value))
+            line = file_line if key == "files" else (lambda v: encoded.get(id(v)) or encode(v))
+            items = ",\n".join(map(line, value))
             parts.append(f"{name}: [\n{items}\n]")
         else:
             parts.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")

@@ -101,8 +101,12 @@ def findings_table(findings) -> pd.DataFrame:
     """The check's findings grouped per OPD, severity, sheet, column and kind of message
     (its text with the numbers left out): how many, the rows, and one full message."""
     groups: dict[tuple, list] = {}
+    kinds: dict[str, str] = {}  # message -> its kind: one OPD's findings repeat a few texts
     for f in findings:
-        key = (f.kode_opd, f.file, f.severity, f.sheet, f.column, _NUMBERS.sub("#", f.message))
+        kind = kinds.get(f.message)
+        if kind is None:
+            kind = kinds[f.message] = _NUMBERS.sub("#", f.message)
+        key = (f.kode_opd, f.file, f.severity, f.sheet, f.column, kind)
         group = groups.get(key)
         if group is None:
             groups[key] = group = [0, [], f.message]

@@ -80,16 +80,27 @@ class IntakeFacts:
         ]
 
 
-def _finding(issue: Issue) -> Finding:
-    return Finding(
-        severity=str(issue.severity),
-        kode_opd=issue.kode_opd,
-        file=os.path.basename(str(issue.file)) if issue.file else "",
-        sheet=issue.sheet,
-        row=issue.row,
-        column=issue.column,
-        message=issue.message,
-    )
+def _findings(issues: Sequence[Issue]) -> list[Finding]:
+    """The issues as findings (each file's name worked out once, not once per issue)."""
+    names: dict[str, str] = {}
+    out = []
+    for issue in issues:
+        path = issue.file
+        name = names.get(path)
+        if name is None:
+            name = names[path] = os.path.basename(str(path)) if path else ""
+        out.append(
+            Finding(
+                severity=str(issue.severity),
+                kode_opd=issue.kode_opd,
+                file=name,
+                sheet=issue.sheet,
+                row=issue.row,
+                column=issue.column,
+                message=issue.message,
+            )
+        )
+    return out
 
 
 def intake_facts(reports: ReportSet) -> IntakeFacts:
@@ -114,7 +125,7 @@ def intake_facts(reports: ReportSet) -> IntakeFacts:
     return IntakeFacts(
         requests_read=read,
         requests_rejected=rejected,
-        findings=[_finding(i) for i in reports.issues],
+        findings=_findings(reports.issues),
         kendala=kendala[columns].reset_index(drop=True),
         answer_days=answer.reset_index(drop=True),
         report_due=reports.report_due,

@@ -79,6 +79,10 @@ class Period:
         return self.label
 
 
+#: Cell values an issue writes to JSON as they are (anything else as its text).
+_JSON_SCALARS = (str, int, float, bool)
+
+
 @dataclass(frozen=True)
 class Issue:
     """One problem found in a report, located as the user sees it in Excel."""
@@ -111,8 +115,8 @@ class Issue:
 
     def as_dict(self) -> dict[str, Any]:
         value = self.value
-        if value is not None and not isinstance(value, str | int | float | bool):
-            value = str(value)
+        if value is not None and type(value) not in _JSON_SCALARS:
+            value = value if isinstance(value, _JSON_SCALARS) else str(value)
         # Built by hand: dataclasses.asdict deep-copies, which is slow for 10^4 issues.
         return {
             "severity": self.severity,
