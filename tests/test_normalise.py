@@ -142,3 +142,13 @@ def test_each_distinct_fee_is_read_once(text, value, status):
         assert parsed.warnings == {}
     else:
         assert parsed.warnings[status].tolist() == [True, True, False]
+
+
+def test_ticks_and_crosses_read_as_ya_and_tidak_with_a_note():
+    from kip_training.reports import schema
+    from kip_training.reports.normalise import interpret_value
+
+    column = next(c for c in schema.BERKALA.columns if c.kind == schema.YESNO)
+    for typed, code in (("✓", "ya"), ("√", "ya"), ("✔", "ya"), ("✗", "tidak"), ("×", "tidak")):
+        assert interpret_value(typed, column) == (code, "sinonim"), typed
+    assert interpret_value("?", column)[0] is None

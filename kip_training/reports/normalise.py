@@ -190,6 +190,11 @@ def _code_interpreter(column: schema.Column) -> Callable[[object], tuple[object,
             return None, BLANK
         key = schema.normalise_key(text)
         code = lookup.get(key)
+        if code is None and column.kind == schema.YESNO and not key:
+            mark = text.strip()
+            code = (
+                "ya" if mark in schema.YES_MARKS else "tidak" if mark in schema.NO_MARKS else None
+            )
         if code is None and letter_re is not None and (m := letter_re.match(key)):
             code = m[1]
         if code is None and column.key == "semester":

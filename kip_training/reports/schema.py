@@ -129,8 +129,14 @@ class Sheet:
 
 
 YES_NO: Mapping[str, str] = {"ya": "Ya", "tidak": "Tidak"}
-YES_WORDS = ("ya", "y", "yes", "iya", "benar", "ada", "true", "1", "sudah", "v")
-NO_WORDS = ("tidak", "t", "tdk", "no", "n", "false", "0", "belum", "tidak_ada", "x", "bukan")
+YES_WORDS = ("ya", "y", "yes", "iya", "benar", "ada", "true", "1", "sudah", "v", "ok", "sdh")
+NO_WORDS = (
+    *("tidak", "t", "tdk", "no", "n", "false", "0", "belum", "blm", "tidak_ada", "x"),
+    "bukan",
+)
+#: Ticks and crosses typed or pasted for Ya/Tidak (they have no letters to normalise).
+YES_MARKS = frozenset("✓✔√☑✅")
+NO_MARKS = frozenset("✗✘☒❌×")
 
 SEMESTERS: Mapping[str, str] = {"1": "I", "2": "II"}
 SEMESTER_WORDS: Mapping[str, str] = {
