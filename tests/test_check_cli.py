@@ -130,3 +130,21 @@ def test_an_unreadable_file_is_sent_but_unusable_in_the_json_and_text(tmp_path, 
     assert "DISDIK" not in [o["kode"] for o in data["totals"]["missing_opd"]]
     _, text, _ = run(capsys, str(tmp_path))
     assert "tidak dapat dipakai (1): DISDIK" in text
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys, monkeypatch):
+    import os
+
+    monkeypatch.setenv("KIP_CACHE", str(tmp_path / "simpanan"))  # the cache key hashes it
+    source = write(tmp_path / "asal", identitas={"kode_opd": "DINKES"})
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"DINKES_laporan_\xe9dit.xlsx")  # Latin-1 bytes
+    os.rename(source, os.fsdecode(odd))
+    out_json = tmp_path / "hasil.json"
+    code, out, _ = run(capsys, str(folder), "--json", str(out_json))
+    assert code == 0
+    assert "DINKES_laporan_\\xe9dit.xlsx" in out
+    [entry] = json.loads(out_json.read_text(encoding="utf-8"))["files"]
+    assert entry["file"].endswith("DINKES_laporan_\\xe9dit.xlsx")
+    assert entry["rows_accepted"] == entry["rows_read"] > 0

@@ -117,7 +117,7 @@ def cache_key(
         # ctime and inode too: a copy that keeps the old modification time still differs
         signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
         # the path as given too: the reports' file labels are what the user typed
-        digest.update(f"{path}\0{path.resolve()}\0{signature}\n".encode())
+        digest.update(os.fsencode(f"{path}\0{path.resolve()}\0{signature}\n"))
     digest.update(roster.to_csv(index=False).encode())
     extra = sorted((day.isoformat(), name) for day, name in calendar.extra_days_off.items())
     years = (calendar.first_year, calendar.last_year)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,15 @@ class RawReport:
     notes: list[str] = dataclasses.field(default_factory=list)  # how a file was read
 
 
+def report_label(paths: list[Path]) -> str:
+    """How a report is named in every output: its file (CSV files of one report: their
+    common prefix and "…"). Bytes of a name that are not UTF-8 (a name copied from another
+    system) are shown escaped ("\\xe9"): outputs stay UTF-8, the file is still opened
+    by its path."""
+    path = paths[0] if len(paths) == 1 else paths[0].parent / (paths[0].stem + "…")
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
     """Read the cells of one report's sheets; read errors are kept, never raised.
 
@@ -87,8 +97,7 @@ def read_report(path: Path | str | list[Path], limits=None) -> RawReport:
     """
 
     paths = [Path(p) for p in path] if isinstance(path, list) else [Path(path)]
-    label = str(paths[0]) if len(paths) == 1 else str(paths[0].parent / (paths[0].stem + "…"))
-    report = RawReport(label, {})
+    report = RawReport(report_label(paths), {})
     for item in paths:
         try:
             modified = item.stat().st_mtime
@@ -506,8 +515,7 @@ def crashed_chunk(
     memory = (limits or DEFAULT).memory_mb
     raws = []
     for group in groups:
-        label = str(group[0]) if len(group) == 1 else str(group[0].parent / (group[0].stem + "…"))
-        raw = RawReport(label, {})
+        raw = RawReport(report_label(group), {})
         for path in group:
             raw.unreadable.append(
                 str(

@@ -157,6 +157,16 @@ _FORMAT_NAMES = {
 }
 
 
+def _utf8(name: str) -> bool:
+    """Whether a path is valid UTF-8 (a name copied from another system may hold bytes
+    that are not, kept by Python as lone surrogates that calamine cannot take)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _disguised(path: Path, what: str) -> str:
     return (
         f"Berkas {path.name} berisi {what}, bukan {path.suffix.lower()} seperti namanya; "
@@ -247,10 +257,10 @@ def _spreadsheet_rows(
     )
     xlsx = suffix in (".xlsx", ".xlsm")
     try:
-        if suffix == path.suffix.lower():
+        if suffix == path.suffix.lower() and _utf8(str(path)):
             workbook = CalamineWorkbook.from_path(str(path))
-        else:  # named for another format: calamine tells the format from the content
-            with open(path, "rb") as handle:
+        else:  # named for another format, or a name that is not UTF-8: read from a handle
+            with open(path, "rb") as handle:  # (calamine tells the format from the content)
                 workbook = CalamineWorkbook.from_filelike(handle)
         names = [name for name in workbook.sheet_names if name in wanted]
         sheets = {}
