@@ -46,7 +46,8 @@ def number(text):
 
 
 def table_after(document, caption_start):
-    """The table whose caption paragraph starts with ``caption_start``, as rows of text."""
+    """The table whose caption paragraph starts with ``caption_start``, as rows of text as
+    a reader sees it (soft hyphens, shown only where a word wraps, left out)."""
     body = document.element.body
     found = False
     for child in body.iterchildren():
@@ -54,7 +55,7 @@ def table_after(document, caption_start):
             found = True
         elif found and child.tag.endswith("}tbl"):
             table = docx.table.Table(child, document)
-            return [[c.text for c in row.cells] for row in table.rows]
+            return [[c.text.replace("\u00ad", "") for c in row.cells] for row in table.rows]
     raise AssertionError(f"no table captioned {caption_start!r}")
 
 

@@ -18,7 +18,9 @@ def test_header_row_shading_alt_text_and_field_characters_reach_the_xml():
     document, table = _table()
     docx_internals.repeat_header(table.rows[0])
     docx_internals.shade(table.cell(0, 0), "DCE6F0")
+    docx_internals.keep_row_together(table.rows[1])
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[1]._tr.trPr.find(qn("w:cantSplit")) is not None
     assert table.cell(0, 0)._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "DCE6F0"
 
     png = io.BytesIO()

@@ -29,7 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from kip_training import law
-from kip_training.annual import charts, docx_internals
+from kip_training.annual import charts, columns, docx_internals
 from kip_training.annual.figures import ANSWER_DAYS, AnnualFigures
 from kip_training.annual.template import PLACEHOLDER_STYLE, TABLE_STYLE, TEMPLATE
 from kip_training.errors import KipError
@@ -131,19 +131,29 @@ class AnnualDocument:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         header = table.rows[0]
         docx_internals.repeat_header(header)
-        for cell, title in zip(header.cells, frame.columns, strict=True):
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(str(title))
-            run.bold = True
-            docx_internals.shade(cell, "DCE6F0")
+        titles = [str(title) for title in frame.columns]
         numeric = [pd.api.types.is_numeric_dtype(frame[c]) for c in frame.columns]
+        if widths is None:
+            lengths = [
+                min(60, max([len(t)] + [len(str(v)) for v in frame[c]]))
+                for t, c in zip(titles, frame.columns, strict=True)
+            ]
+            widths = columns.widths(titles, numeric, lengths, TEXT_WIDTH_CM)
+        for cell, title, width in zip(header.cells, titles, widths, strict=True):
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(columns.fitted_header(title, width))
+            run.bold = True
+            run.font.size = Pt(columns.TABLE_PT)  # the Normal style's size would win otherwise
+            docx_internals.shade(cell, "DCE6F0")
         for values in frame.itertuples(index=False):
-            cells = table.add_row().cells
+            row = table.add_row()
+            docx_internals.keep_row_together(row)
+            cells = row.cells
             for cell, value, is_number in zip(cells, values, numeric, strict=True):
-                cell.text = cell_text(value)
+                cell.paragraphs[0].add_run(cell_text(value)).font.size = Pt(columns.TABLE_PT)
                 if is_number:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _set_widths(table, widths or _auto_widths(frame, numeric))
+        _set_widths(table, widths)
         self.paragraph("")
 
     def picture(self, chart: charts.Chart) -> None:
@@ -189,22 +199,6 @@ def _field_char(paragraph, kind: str) -> None:
     if kind == "begin":
         char.set(qn("w:dirty"), "true")
     docx_internals.append_to_run(paragraph.add_run(), char)
-
-
-def _auto_widths(frame: pd.DataFrame, numeric: list[bool]) -> list[float]:
-    """Column widths (cm) filling the text width: numbers narrow, text by its length."""
-    text_columns = [c for c, is_number in zip(frame.columns, numeric, strict=True) if not is_number]
-    n_numbers = len(frame.columns) - len(text_columns)
-    number_width = min(1.8, (TEXT_WIDTH_CM - 2.8 * len(text_columns)) / max(1, n_numbers))
-    spare = TEXT_WIDTH_CM - number_width * (len(frame.columns) - len(text_columns))
-    lengths = {
-        c: min(60, max([len(str(c))] + [len(str(v)) for v in frame[c]])) for c in text_columns
-    }
-    total = sum(lengths.values()) or 1
-    return [
-        number_width if is_number else max(2.0, spare * lengths[c] / total)
-        for c, is_number in zip(frame.columns, numeric, strict=True)
-    ]
 
 
 def _set_widths(table, widths: Sequence[float]) -> None:

@@ -17,6 +17,12 @@ def repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+def keep_row_together(row) -> None:
+    """Keep a table row on one page (``w:cantSplit``): a row's wrapped text is not split
+    over a page break, which leaves an empty-looking row at the top of the next page."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def shade(cell, colour: str) -> None:
     """Fill a table cell with an RGB hex colour (``w:shd``)."""
     shading = OxmlElement("w:shd")
