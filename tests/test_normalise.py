@@ -152,3 +152,16 @@ def test_ticks_and_crosses_read_as_ya_and_tidak_with_a_note():
     for typed, code in (("✓", "ya"), ("√", "ya"), ("✔", "ya"), ("✗", "tidak"), ("×", "tidak")):
         assert interpret_value(typed, column) == (code, "sinonim"), typed
     assert interpret_value("?", column)[0] is None
+
+
+def test_article_letters_are_read_from_the_ways_clerks_abbreviate_them():
+    from kip_training.reports import schema
+    from kip_training.reports.normalise import interpret_value
+
+    refusal = schema.PERMOHONAN.column("pasal_17")
+    ground = schema.KEBERATAN.column("alasan")
+    for typed in ("Ps. 17 huruf h", "Psl 17 h", "17 (h)", "Pasal 17 huruf h UU KIP"):
+        assert interpret_value(typed, refusal)[0] == "h", typed
+    for typed in ("Ps. 35 (1) c", "Psl 35 ayat 1 hrf c", "Pasal 35 ayat (1) huruf c"):
+        assert interpret_value(typed, ground)[0] == "c", typed
+    assert interpret_value("k", refusal)[0] is None  # Pasal 17 stops at j

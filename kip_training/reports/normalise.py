@@ -179,7 +179,10 @@ def _code_interpreter(column: schema.Column) -> Callable[[object], tuple[object,
     exact = schema.exact_spellings(column)
     letters = schema.LETTER_COLUMNS.get(column.key)
     letter_re = (
-        re.compile(rf"^(?:pasal_)?(?:17|35)?_?(?:ayat_1_)?(?:huruf_)?([{letters}])(?:_|$)")
+        re.compile(
+            rf"^(?:(?:pasal|psl|ps)_)?(?:17|35)?_?(?:(?:ayat_|ay_)?1_)?(?:huruf_|hrf_|hr_)?"
+            rf"([{letters}])(?:_|$)"
+        )
         if letters
         else None
     )
