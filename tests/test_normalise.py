@@ -165,3 +165,17 @@ def test_article_letters_are_read_from_the_ways_clerks_abbreviate_them():
     for typed in ("Ps. 35 (1) c", "Psl 35 ayat 1 hrf c", "Pasal 35 ayat (1) huruf c"):
         assert interpret_value(typed, ground)[0] == "c", typed
     assert interpret_value("k", refusal)[0] is None  # Pasal 17 stops at j
+
+
+def test_objection_grounds_in_a_few_words_read_as_their_pasal_35_letter():
+    from kip_training.reports import schema
+    from kip_training.reports.normalise import interpret_value
+
+    ground = schema.KEBERATAN.column("alasan")
+    for typed, letter in (
+        ("Tidak ditanggapi", "c"),
+        ("Biaya tidak wajar", "f"),
+        ("Terlambat", "g"),
+    ):
+        assert interpret_value(typed, ground) == (letter, "sinonim"), typed
+    assert interpret_value("Kurang puas", ground)[0] is None  # no ground of the law
