@@ -356,3 +356,27 @@ def test_a_file_result_can_cross_a_process_boundary(tmp_path):
     copy = pickle.loads(pickle.dumps(result))
     assert copy.frames["permohonan"].equals(result.frames["permohonan"])
     assert copy.issues == result.issues
+
+
+def test_control_characters_pasted_into_cells_never_reach_a_frame(tmp_path):
+    """Text pasted from Word keeps its manual line breaks (vertical tab), stored by Excel
+    as "_x000B_"; XML documents (the annual report) cannot hold them."""
+    import shutil
+    import zipfile
+
+    from kip_training.reports import load_file
+
+    path = write(
+        tmp_path,
+        kendala=[{"jenis": "Kendala internal", "uraian": "Petugas VTAB merangkap BELL tugas"}],
+    )
+    edited = tmp_path / "edit.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(edited, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info).replace(b"VTAB", b"_x000B_").replace(b"BELL", b"_x0007_")
+            zout.writestr(info, data)
+    shutil.move(edited, path)
+    result = load_file(path)
+    [text] = list(result.frames["kendala"]["uraian"])
+    assert text == "Petugas \n merangkap  tugas"
+    assert not any(ord(c) < 32 and c != "\n" for c in text)

@@ -107,14 +107,27 @@ def is_blank(value: object) -> bool:
 # --- per-distinct-value interpreters: value -> (result, status) ----------------------
 
 
+#: Control characters a cell can hold (Excel stores them as "_x000B_"): Word's manual line
+#: break (vertical tab) and page break become line breaks, the others are dropped. None
+#: of them shows in a spreadsheet; XML documents (the annual report) cannot hold them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def _without_controls(text: str) -> str:
+    return _CONTROL.sub("", text.translate(_LINE_BREAKS)).strip()
+
+
 def _text(value: object) -> tuple[object, str]:
     if value.__class__ is str:  # the common case first
         text = value.strip()
+        if _CONTROL.search(text):
+            text = _without_controls(text)
         return (text, OK) if text else (None, BLANK)
     if is_blank(value):
         return None, BLANK
     if isinstance(value, str):
-        return value.strip(), OK
+        return _without_controls(value), OK
     if isinstance(value, bool):
         return str(value), OK
     if isinstance(value, float) and value.is_integer():
