@@ -13,6 +13,7 @@ a roster error.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -127,16 +128,61 @@ class Roster:
         return cls(tuple(Opd(*row) for row in rows.itertuples(index=False)))
 
 
+#: Roster files kept as a workbook (the first sheet is read).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
 def read_roster(path: Path | str | None = None) -> Roster:
     """The roster in ``path`` (the configured one when None); :class:`ReportError` when
-    the file is missing or unusable."""
+    the file is missing or unusable.
+
+    The file is the PPID Utama's own list, kept as the CSV that ships with the toolkit or
+    edited in a spreadsheet: a CSV with ``,``, ``;`` or tabs in UTF-8 or Windows-1252
+    (what Excel and LibreOffice write), or a workbook (its first sheet).
+    """
     if path is None:
         path = load_config().roster_path
+    path = Path(path)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        if path.suffix.lower() in WORKBOOK_SUFFIXES:
+            frame = pd.read_excel(path, sheet_name=0, dtype=str, engine="calamine")
+        else:
+            frame = _read_csv(path)
     except FileNotFoundError:
         raise ReportError(f"Daftar OPD {path} tidak ditemukan.") from None
-    return Roster.from_frame(frame, path)
+    except OSError as exc:
+        raise ReportError(f"Daftar OPD {path} tidak dapat dibaca: {exc.strerror or exc}.") from None
+    except pd.errors.ParserError as exc:
+        found = _FIELDS.search(str(exc))
+        where = (
+            f"baris {found[2]} berisi {found[3]} kolom, padahal baris judulnya {found[1]}"
+            if found
+            else "isinya bukan tabel CSV"
+        )
+        raise ReportError(
+            f"Daftar OPD {path} tidak dapat dibaca: {where}. Periksa tanda pemisah kolom "
+            "(koma atau titik koma) dan tanda kutip di baris itu."
+        ) from None
+    except ValueError:  # a workbook calamine cannot open
+        raise ReportError(
+            f"Daftar OPD {path} tidak dapat dibaca: bukan lembar kerja yang dikenal. Simpan "
+            "ulang sebagai .xlsx atau CSV."
+        ) from None
+    return Roster.from_frame(frame.fillna(""), path)
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    first = text.split("\n", 1)[0]
+    separator = max((",", ";", "\t"), key=first.count)
+    return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
 
 
 class RosterIndex:

@@ -74,3 +74,43 @@ def test_a_table_gives_the_same_roster_as_the_file(tmp_path):
     )
     assert Roster.from_frame(table) == read_roster(write(tmp_path, text))
     assert Roster.from_frame(table).get("DINKES").label == "Dinkes – Dinas Kesehatan"
+
+
+ROWS = [
+    ["kode", "nama", "singkatan", "kelompok"],
+    ["DINKES", "Dinas Kesehatan", "Dinkes", "dinas"],
+    ["KEC-ÇIBENING", "Kecamatan Çibening", "Kec. Çibening", "kecamatan"],
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "separator", "encoding"),
+    [
+        ("opd.csv", ";", "cp1252"),  # Excel (Indonesian locale) and LibreOffice on Windows
+        ("opd.csv", ",", "utf-8-sig"),
+        ("opd.txt", "\t", "utf-8"),
+    ],
+)
+def test_a_roster_saved_from_a_spreadsheet_reads_the_same(tmp_path, name, separator, encoding):
+    path = tmp_path / name
+    path.write_bytes(("\r\n".join(separator.join(r) for r in ROWS) + "\r\n").encode(encoding))
+    roster = read_roster(path)
+    assert roster.codes == ["DINKES", "KEC-ÇIBENING"]
+    assert roster.names["KEC-ÇIBENING"] == "Kecamatan Çibening"
+
+
+def test_a_roster_kept_as_a_workbook_reads_its_first_sheet(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in ROWS:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "opd.xlsx")
+    assert read_roster(tmp_path / "opd.xlsx").codes == ["DINKES", "KEC-ÇIBENING"]
+
+
+def test_a_broken_roster_row_is_named_not_a_crash(tmp_path):
+    path = tmp_path / "opd.csv"
+    path.write_text("kode,nama,singkatan,kelompok\nA,Dinas A,a,dinas\nB,Dinas B,b,dinas,x\n")
+    with pytest.raises(ReportError, match="baris 3 berisi 5 kolom"):
+        read_roster(path)
