@@ -149,20 +149,23 @@ class DueDate:
 
 
 def read_extra_days_off(path: Path) -> dict[dt.date, str]:
-    """Read a local file of extra days off (``tanggal,keterangan``).
+    """Read a local file of extra days off (``tanggal,keterangan``): a CSV with ``,``,
+    ``;`` or tabs, in UTF-8 or Windows-1252 (as Excel and LibreOffice save it).
 
     Raises :class:`CalendarError` naming the file, the line and the value when a row
     cannot be understood.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise CalendarError(f"Berkas libur tambahan {path} tidak ditemukan.") from None
-    except UnicodeDecodeError:
-        raise CalendarError(
-            f"Berkas libur tambahan {path} bukan teks UTF-8; simpan ulang sebagai CSV UTF-8."
-        ) from None
-    reader = csv.DictReader(text.splitlines())
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # saved by Excel or LibreOffice on Windows
+        text = data.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    reader = csv.DictReader(lines, delimiter=max((",", ";", "\t"), key=first.count))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "tanggal" not in header or "keterangan" not in header:
         raise CalendarError(

@@ -198,6 +198,14 @@ def test_bad_extra_days_file_names_line_and_value(tmp_path):
         read_extra_days_off(extra)
 
 
+def test_extra_days_saved_from_excel_on_windows_are_read(tmp_path):
+    extra = tmp_path / "libur.csv"
+    extra.write_bytes(
+        "tanggal;keterangan\r\n26/03/2026;Hari Jadi Kota Contoh — Perayaan\r\n".encode("cp1252")
+    )
+    assert read_extra_days_off(extra) == {D(2026, 3, 26): "Hari Jadi Kota Contoh — Perayaan"}
+
+
 def test_extra_days_file_without_required_columns(tmp_path):
     extra = tmp_path / "libur.csv"
     extra.write_text("date;name\n", encoding="utf-8")
