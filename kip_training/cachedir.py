@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kip_training.errors import os_reason
+
 CACHE_ENV = "KIP_CACHE"
 OFF_VALUES = {"0", "off", "tidak", "no", "false"}
 
@@ -55,7 +57,7 @@ def private_folder(name: str) -> Path | None:
         try:
             problem = _make_private(path)
         except OSError as exc:
-            problem = f"tidak dapat dibuat ({exc.strerror or exc})"
+            problem = f"tidak dapat dibuat ({os_reason(exc)})"
         if problem:
             _warn(path, problem)
             return None

@@ -10,7 +10,6 @@ traceback; ``KIP_DEBUG=1`` shows it).
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
 import pkgutil
@@ -19,23 +18,11 @@ import sys
 from collections.abc import Sequence
 
 from kip_training import commands
-from kip_training.errors import EXIT_ARGUMENTS, EXIT_FAILED, EXIT_INPUT, KipError
+from kip_training.errors import EXIT_ARGUMENTS, EXIT_FAILED, EXIT_INPUT, KipError, os_reason
 from kip_training.terminal import printable
 
 #: Set to show the traceback of an unexpected failure instead of one line.
 DEBUG_ENV = "KIP_DEBUG"
-_OS_REASONS = {
-    errno.EACCES: "izin ditolak",
-    errno.EPERM: "izin ditolak",
-    errno.ENOENT: "berkas atau folder tidak ada",
-    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-    errno.EISDIR: "itu sebuah folder, bukan berkas",
-    errno.ENOSPC: "ruang disk penuh",
-    errno.EDQUOT: "kuota disk habis",
-    errno.EROFS: "sistem berkasnya hanya dapat dibaca",
-    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
-    errno.EEXIST: "sudah ada",
-}
 
 # argparse's own words, in Indonesian, for kip's parsers only (other parsers in the process
 # keep argparse's English). Error messages arrive formatted, so they are matched as patterns.
@@ -164,7 +151,7 @@ def _outputs(args: argparse.Namespace) -> set[str]:
 
 def os_error_text(exc: OSError, outputs: set[str] = frozenset()) -> str:
     """One Indonesian line for an operating-system error: what, which path, why."""
-    reason = _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+    reason = os_reason(exc)
     if exc.filename is None:
         return f"operasi berkas gagal: {reason}"
     name = os.path.abspath(os.fsdecode(exc.filename))

@@ -1,5 +1,7 @@
 """Exceptions for what users can get wrong; their messages are the Indonesian text shown."""
 
+import errno
+
 #: Exit status of ``kip``: fine, problems found in the input, unusable arguments, the
 #: toolkit itself failed.
 EXIT_OK, EXIT_INPUT, EXIT_ARGUMENTS, EXIT_FAILED = 0, 1, 2, 3
@@ -42,3 +44,24 @@ class StoreError(KipError):
 
 class DeckError(KipError):
     """The deck cannot be built (template layouts missing, nothing to show)."""
+
+
+#: Why the operating system refused, in Indonesian (its own text is English here).
+OS_REASONS = {
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "izin ditolak",
+    errno.ENOENT: "berkas atau folder tidak ada",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.EISDIR: "itu sebuah folder, bukan berkas",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "sistem berkasnya hanya dapat dibaca",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.EEXIST: "sudah ada",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """The reason of an operating-system error in Indonesian (its own text when none)."""
+    number = getattr(exc, "errno", None)
+    return OS_REASONS.get(number) or getattr(exc, "strerror", None) or str(exc)

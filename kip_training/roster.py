@@ -23,7 +23,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
 from kip_training.config import load_config
-from kip_training.errors import ReportError
+from kip_training.errors import ReportError, os_reason
 
 COLUMNS = ("kode", "nama", "singkatan", "kelompok")
 
@@ -152,7 +152,7 @@ def read_roster(path: Path | str | None = None) -> Roster:
     except FileNotFoundError:
         raise ReportError(f"Daftar OPD {path} tidak ditemukan.") from None
     except OSError as exc:
-        raise ReportError(f"Daftar OPD {path} tidak dapat dibaca: {exc.strerror or exc}.") from None
+        raise ReportError(f"Daftar OPD {path} tidak dapat dibaca: {os_reason(exc)}.") from None
     except pd.errors.ParserError as exc:
         found = _FIELDS.search(str(exc))
         where = (

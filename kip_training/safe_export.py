@@ -39,7 +39,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from kip_training.errors import DeckError
+from kip_training.errors import DeckError, os_reason
 
 #: Characters that make a spreadsheet cell a formula (or a DDE payload) when first.
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -136,7 +136,7 @@ def xlsx_workbook(path: Path) -> Iterator[xlsxwriter.Workbook]:
         workbook.close()
     except (OSError, FileCreateError) as exc:
         cause = exc.args[0] if isinstance(exc, FileCreateError) and exc.args else exc
-        reason = getattr(cause, "strerror", None) or cause
+        reason = os_reason(cause) if isinstance(cause, OSError) else cause
         raise DeckError(f"Berkas {path} tidak dapat ditulis: {reason}.") from None
 
 

@@ -246,3 +246,15 @@ def test_headline_says_how_many_requests_were_excluded(setup):
     text = " ".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
     assert "6 permohonan dilaporkan, 0 tidak dapat dipakai" in text
     assert "1 OPD belum melapor" in text
+
+
+def test_a_deck_that_cannot_be_written_says_why_in_indonesian(capsys):
+    from kip_training.cli import main
+    from kip_training.paths import DATA_DIR
+
+    samples = DATA_DIR / "contoh" / "laporan" / "2025-S2"
+    code = main(["deck", str(samples), "-o", "/proc/kip-paparan-uji.pptx"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "/proc/kip-paparan-uji.pptx" in err and "berkas atau folder tidak ada" in err
+    assert "No such file" not in err

@@ -11,7 +11,7 @@ from kip_training.calendar import WorkingCalendar
 from kip_training.config import Config, load_config
 from kip_training.deck import annex, content, draw, template
 from kip_training.deck.facts import IntakeFacts, intake_facts
-from kip_training.errors import DeckError
+from kip_training.errors import DeckError, os_reason
 from kip_training.followup import readback as followup_readback
 from kip_training.followup import slides as followup_slides
 from kip_training.followup import triggers as followup_triggers
@@ -95,7 +95,7 @@ def build_deck(
     try:
         presentation.save(str(target))
     except OSError as exc:
-        raise DeckError(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.") from None
+        raise DeckError(f"Berkas {target} tidak dapat ditulis: {os_reason(exc)}.") from None
     written_annex = annex.write_annex(comparison, facts, annex.annex_path(target))
     register = target.parent / followup.register.file_name
     # A register already there may hold the meeting's edits: it is never overwritten.

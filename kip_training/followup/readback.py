@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from kip_training.errors import ReportError
+from kip_training.errors import ReportError, os_reason
 from kip_training.followup.model import BELUM, LEVELS, STATUSES, Item
 from kip_training.followup.workbook import COLUMNS, PERIOD_LABEL
 from kip_training.reports.issues import IssueSink
@@ -150,7 +150,7 @@ def read_register(path: Path | str, opd: Mapping[str, str]) -> ReadBack:
             )
         sheets = read_raw(path)
     except (ReportError, OSError) as exc:
-        message = str(exc) if isinstance(exc, ReportError) else (exc.strerror or str(exc))
+        message = str(exc) if isinstance(exc, ReportError) else os_reason(exc)
         sink.add(GALAT, f"Register tindak lanjut tidak dapat dibaca: {message}")
         result.issues = sink.issues
         return result

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from kip_training.errors import StoreError
+from kip_training.errors import StoreError, os_reason
 
 #: Words of the shared SQL that differ between engines (see ``store._sql``).
 TOKENS = {
@@ -53,7 +53,7 @@ class SqliteEngine:
             except OSError as exc:
                 raise StoreError(
                     f"Folder basis data hasil kuis {self.path.parent} tidak dapat dibuat: "
-                    f"{exc.strerror or exc}."
+                    f"{os_reason(exc)}."
                 ) from None
             target, uri = str(self.path), False
         with self.errors("dibuka"):

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from kip_training.errors import os_reason
 from kip_training.reports import schema
 from kip_training.reports.model import FileResult, Issue, ReportSet
 from kip_training.reports.schema import Severity, severity_rank
@@ -204,7 +205,7 @@ def _save(wb: Workbook, path: Path) -> None:
 
 def _reason(exc: Exception) -> str:
     if isinstance(exc, OSError):
-        return exc.strerror or type(exc).__name__
+        return os_reason(exc)
     return f"{type(exc).__name__}: {exc}"
 
 

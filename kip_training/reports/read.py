@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
-from kip_training.errors import ReportError
+from kip_training.errors import ReportError, os_reason
 from kip_training.reports import limits as bounds
 from kip_training.reports import schema
 from kip_training.reports.layout import SheetLayout, ods_layouts, with_layout, xlsx_layouts
@@ -240,7 +240,7 @@ def _spreadsheet_rows(
         with open(path, "rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError as exc:
-        raise _unreadable(path, exc.strerror or str(exc)) from None
+        raise _unreadable(path, os_reason(exc)) from None
     if not head:
         raise _unreadable(path, "berkas kosong (0 byte).")
     suffix = path.suffix.lower()
@@ -355,7 +355,7 @@ def read_csv(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame
     try:
         text = _decode(path)
     except OSError as exc:
-        raise _unreadable(path, exc.strerror or str(exc)) from None
+        raise _unreadable(path, os_reason(exc)) from None
     rows = _csv_rows(path, text, limits)
     width = max((len(r) for r in rows), default=0)
     raw = _frame([r + [""] * (width - len(r)) for r in rows])
