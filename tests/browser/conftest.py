@@ -15,11 +15,8 @@ git-ignored); the folders are listed at the end of the pytest run.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -31,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from session_helpers import free_port, start_logged, stop
 
 from kip_training.paths import NOTEBOOKS_DIR
 
@@ -66,12 +64,6 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for folder in _SCREENSHOT_DIRS:
             count = len(list(folder.glob("*.png")))
             terminalreporter.write_line(f"{folder} ({count} PNG)")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -123,19 +115,6 @@ def _wait_until_answers(server: Server, probe: str, timeout: float, strict: bool
     )
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """Terminate the server and its kernels (its own process group), then kill if needed."""
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=15)
-    # Kernels left behind by the server are in the same process group.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-
-
 def _server_env(folder: Path) -> dict[str, str]:
     """Environment with private Jupyter folders and a temporary results store."""
     jupyter = folder / "jupyter"
@@ -163,6 +142,32 @@ def _server_env(folder: Path) -> dict[str, str]:
         PYTHONUNBUFFERED="1",
     )
     return env
+
+
+def launch(
+    command: list[str],
+    port: int,
+    work: Path,
+    env: dict[str, str],
+    log_path: Path,
+    started: list[subprocess.Popen],
+    probe: str = "api/status",
+    strict: bool = True,
+) -> Server:
+    """Start a Jupyter server (``command``, listening on ``port``, serving ``work``), add
+    it to ``started`` (to be stopped) and wait until ``probe`` answers."""
+    process = start_logged(command, env, work, log_path)
+    started.append(process)
+    server = Server(
+        base_url=f"http://127.0.0.1:{port}",
+        token=TOKEN,
+        folder=work,
+        db_path=Path(env["KIP_DB"]),
+        log_path=log_path,
+        process=process,
+    )
+    _wait_until_answers(server, probe, SERVER_START_TIMEOUT, strict)
+    return server
 
 
 @pytest.fixture
@@ -213,39 +218,18 @@ def start_server(tmp_path: Path) -> Iterator:
             probe, strict = "api/status", False
         else:
             raise ValueError(kind)
-        log_path = folder / f"{kind}.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                command,
-                cwd=work,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        started.append(process)
-        server = Server(
-            base_url=f"http://127.0.0.1:{port}",
-            token=TOKEN,
-            folder=work,
-            db_path=Path(env["KIP_DB"]),
-            log_path=log_path,
-            process=process,
-        )
-        _wait_until_answers(server, probe, SERVER_START_TIMEOUT, strict)
-        return server
+        return launch(command, port, work, env, folder / f"{kind}.log", started, probe, strict)
 
     try:
         yield start
     finally:
         for process in started:
-            _stop(process)
+            stop(process)
 
 
-@pytest.fixture
-def browser_context(tmp_path: Path) -> Iterator:
-    """A Playwright browser context on Debian's Chromium with a fresh user-data dir."""
+def _playwright():
+    """Playwright's sync API on Debian's Chromium (a clear failure when either is missing),
+    with the expectations' timeout set."""
     if not CHROMIUM.exists():
         pytest.fail(INSTALL_CHROMIUM, pytrace=False)
     try:
@@ -253,7 +237,13 @@ def browser_context(tmp_path: Path) -> Iterator:
     except ImportError:
         pytest.fail(INSTALL_PLAYWRIGHT, pytrace=False)
     expect.set_options(timeout=UI_TIMEOUT_MS)
-    with sync_playwright() as playwright:
+    return sync_playwright()
+
+
+@pytest.fixture
+def browser_context(tmp_path: Path) -> Iterator:
+    """A Playwright browser context on Debian's Chromium with a fresh user-data dir."""
+    with _playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / "chromium-profil"),
             executable_path=str(CHROMIUM),
@@ -309,14 +299,7 @@ def screenshots(request: pytest.FixtureRequest) -> Screenshots:
 def new_context() -> Iterator:
     """``new_context()`` -> a fresh browser context (own cookies, downloads allowed) on one
     Chromium: several participants in one test, each in a context of their own."""
-    if not CHROMIUM.exists():
-        pytest.fail(INSTALL_CHROMIUM, pytrace=False)
-    try:
-        from playwright.sync_api import expect, sync_playwright
-    except ImportError:
-        pytest.fail(INSTALL_PLAYWRIGHT, pytrace=False)
-    expect.set_options(timeout=UI_TIMEOUT_MS)
-    with sync_playwright() as playwright:
+    with _playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

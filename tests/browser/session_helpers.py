@@ -112,11 +112,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def kip_start(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
-    """Start ``kip ARGS`` (a server) in its own process group, output to ``log``."""
+def start_logged(command: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    """Start a server in its own process group (so :func:`stop` ends its kernels too),
+    its output to ``log``."""
     with log.open("wb") as handle:
         return subprocess.Popen(
-            [*KIP, *args],
+            command,
             cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -124,6 +125,11 @@ def kip_start(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> sub
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def kip_start(args: list[str], env: dict[str, str], cwd: Path, log: Path) -> subprocess.Popen:
+    """Start ``kip ARGS`` (a server) in its own process group, output to ``log``."""
+    return start_logged([*KIP, *args], env, cwd, log)
 
 
 def wait_for_join_url(

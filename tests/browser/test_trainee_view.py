@@ -18,15 +18,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from session_helpers import free_port, stop
 
-from conftest import (  # tests/browser/conftest.py
-    TOKEN,
-    Server,
-    _server_env,
-    _stop,
-    _wait_until_answers,
-    free_port,
-)
+from conftest import TOKEN, Server, _server_env, launch  # tests/browser/conftest.py
 from kip_training import voila_look
 from kip_training.commands import lab
 from kip_training.paths import NOTEBOOKS_DIR, TEMPLATES_DIR
@@ -80,28 +74,13 @@ def serve(tmp_path):
                 f"--IdentityProvider.token={TOKEN}",
             ]
         log_path = folder / f"{kind}.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                command,
-                cwd=work,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        started.append(process)
-        server = Server(
-            f"http://127.0.0.1:{port}", TOKEN, work, Path(env["KIP_DB"]), log_path, process
-        )
-        _wait_until_answers(server, "api/status", 90, strict=kind == "lab")
-        return server
+        return launch(command, port, work, env, log_path, started, strict=kind == "lab")
 
     try:
         yield start
     finally:
         for process in started:
-            _stop(process)
+            stop(process)
 
 
 def open_voila(page, server: Server, screenshots, notebook: str, ready: str):
