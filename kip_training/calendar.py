@@ -35,7 +35,7 @@ from pathlib import Path
 import holidays
 import numpy as np
 
-from kip_training import law
+from kip_training import law, textfile
 from kip_training.cachedir import private_folder, write_atomically
 from kip_training.config import Config, load_config
 from kip_training.errors import CalendarError
@@ -159,13 +159,8 @@ def read_extra_days_off(path: Path) -> dict[dt.date, str]:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise CalendarError(f"Berkas libur tambahan {path} tidak ditemukan.") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:  # saved by Excel or LibreOffice on Windows
-        text = data.decode("cp1252", errors="replace")
-    lines = text.splitlines()
-    first = lines[0] if lines else ""
-    reader = csv.DictReader(lines, delimiter=max((",", ";", "\t"), key=first.count))
+    text = textfile.decode(data) or data.decode("cp1252", errors="replace")
+    reader = csv.DictReader(text.splitlines(), delimiter=textfile.separator(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "tanggal" not in header or "keterangan" not in header:
         raise CalendarError(

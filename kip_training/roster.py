@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
+from kip_training import textfile
 from kip_training.config import load_config
 from kip_training.errors import ReportError, os_reason
 
@@ -174,15 +175,10 @@ def read_roster(path: Path | str | None = None) -> Roster:
 
 def _read_csv(path: Path) -> pd.DataFrame:
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.split("\n", 1)[0]
-    separator = max((",", ";", "\t"), key=first.count)
-    return pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    text = textfile.decode(data) or data.decode("latin-1")
+    return pd.read_csv(
+        io.StringIO(text), sep=textfile.separator(text), dtype=str, keep_default_na=False
+    )
 
 
 class RosterIndex:

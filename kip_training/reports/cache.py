@@ -63,7 +63,10 @@ MAX_ENTRY_BYTES = 2 * 2**30
 FORMAT = 1
 
 #: Modules outside :mod:`kip_training.reports` whose code shapes a loaded report.
-SOURCE_MODULES = ("textfmt.py", "calendar.py", "law.py", "errors.py", "config.py", "roster.py")
+SOURCE_MODULES = (
+    *("textfmt.py", "textfile.py", "calendar.py", "law.py", "errors.py", "config.py"),
+    "roster.py",
+)
 
 #: The report types an entry may hold, by name: reading builds these and nothing else.
 _TYPES = {cls.__name__: cls for cls in (ReportSet, FileResult, SheetCount, Issue)}

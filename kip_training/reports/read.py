@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from python_calamine import CalamineWorkbook
 
+from kip_training import textfile
 from kip_training.errors import ReportError, os_reason
 from kip_training.reports import limits as bounds
 from kip_training.reports import schema
@@ -296,20 +297,10 @@ def _decode(path: Path) -> str:
         raise _unreadable(path, "berkas kosong.")
     if b"\x00" in data[:4096]:
         raise _unreadable(path, "isinya bukan teks CSV. Simpan ulang sebagai CSV UTF-8.")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise _unreadable(
-        path, "isinya bukan teks CSV. Simpan ulang sebagai CSV UTF-8."
-    )  # pragma: no cover
-
-
-def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (";", ",", "\t")}
-    return max(counts, key=counts.get) if any(counts.values()) else ","
+    text = textfile.decode(data)
+    if text is None:  # pragma: no cover - Windows-1252 leaves five bytes undefined
+        raise _unreadable(path, "isinya bukan teks CSV. Simpan ulang sebagai CSV UTF-8.")
+    return text
 
 
 def csv_sheet_name(path: Path) -> str | None:
@@ -337,7 +328,7 @@ def _csv_rows(path: Path, text: str, limits: Limits) -> list[list[str]]:
     the limits allow."""
     rows = []
     try:
-        for row in csv.reader(io.StringIO(text), delimiter=_delimiter(text)):
+        for row in csv.reader(io.StringIO(text), delimiter=textfile.separator(text)):
             rows.append(row)
             if len(row) > limits.columns or len(rows) > limits.rows:
                 bounds.check_matrix(path, path.name, len(rows), len(row), limits)
