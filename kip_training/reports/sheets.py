@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kip_training.reports import schema
+from kip_training.reports import schema, skiprows
 from kip_training.reports.headers import (
     blank_matrix,
     cached_key,
@@ -70,15 +70,13 @@ def _filled(raw: np.ndarray) -> np.ndarray:
 
 
 def _data_rows(sheet: schema.Sheet, raw: np.ndarray) -> int:
-    """Rows below the sheet's header holding something, the template's example aside."""
+    """Rows below the sheet's header holding something, the template's example row aside
+    (the loader's own test: a real row that begins with "Contoh" counts)."""
     match = match_headers(raw, sheet)
     if match is None:
         return 0
     body = raw[match.last_row + 1 :]
-    example = [
-        isinstance(row[0], str) and row[0].strip().upper().startswith(schema.EXAMPLE_MARK)
-        for row in body
-    ]
+    example = [isinstance(row[0], str) and skiprows.is_example(row[0]) for row in body]
     return int((_filled(body) & ~np.array(example, dtype=bool)).sum()) if len(body) else 0
 
 

@@ -83,7 +83,8 @@ def _first_cells(columns: Sequence[Factorized], blank: np.ndarray, filled: np.nd
     return flagged
 
 
-def _is_example(text: str) -> bool:
+def is_example(text: str) -> bool:
+    """Whether a row's first cell is the template's own example value ("CONTOH-001")."""
     stripped = text.strip()
     return stripped[:6].upper() == schema.EXAMPLE_MARK and (
         schema.normalise_key(stripped) in example_marks()
@@ -168,7 +169,7 @@ def skipped_rows(
 ) -> Skipped:
     """The example, total, signature, repeated-header and numbered empty rows of a stack
     of sheets (``parts``: offset, size; ``titles``: the header cells of each sheet)."""
-    example = _first_cells(columns, blank, filled, _is_example)
+    example = _first_cells(columns, blank, filled, is_example)
     total = _first_cells(columns, blank, filled, _is_total)
     signature = np.zeros(len(filled), dtype=bool)
     counts = (~blank).sum(axis=1) if blank.size else np.zeros(len(filled), dtype="int64")
