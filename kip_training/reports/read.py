@@ -26,6 +26,7 @@ from kip_training import textfile
 from kip_training.errors import ReportError, os_reason
 from kip_training.reports import limits as bounds
 from kip_training.reports import schema
+from kip_training.reports.headers import sheet_for_cells
 from kip_training.reports.layout import SheetLayout, ods_layouts, with_layout, xlsx_layouts
 from kip_training.reports.limits import Limits
 
@@ -189,8 +190,6 @@ def _html_sheets(path: Path, limits: Limits) -> dict[str, list[list]]:
         document = lxml.html.document_fromstring(path.read_bytes())
     except (ValueError, lxml.etree.ParserError):
         raise _unreadable(path, _CORRUPT) from None
-    from kip_training.reports.headers import sheet_for_cells
-
     sheets: dict[str, list[list]] = {}
     for number, table in enumerate(document.iter("table"), start=1):
         rows: list[list[object]] = []
@@ -212,10 +211,7 @@ def _html_sheets(path: Path, limits: Limits) -> dict[str, list[list]]:
         if not width:
             continue
         rows = [r + [""] * (width - len(r)) for r in rows]
-        name = csv_sheet_name(path)
-        if name is None:
-            sheet = sheet_for_cells(np.array(rows, dtype=object))
-            name = sheet.title if sheet is not None else f"Tabel {number}"
+        name = _table_sheet_name(path, np.array(rows, dtype=object), f"Tabel {number}")
         sheets.setdefault(name, rows)
     if not sheets:
         raise _unreadable(path, "halaman web ini tidak berisi tabel.")
@@ -313,6 +309,16 @@ def csv_sheet_name(path: Path) -> str | None:
     return None
 
 
+def _table_sheet_name(path: Path, cells: np.ndarray, fallback: str) -> str:
+    """The sheet a one-table file (a CSV, a web page's table) holds: by its file-name
+    suffix, else by the columns its header holds, else ``fallback``."""
+    name = csv_sheet_name(path)
+    if name is None:
+        sheet = sheet_for_cells(cells)
+        name = sheet.title if sheet is not None else fallback
+    return name
+
+
 def csv_group_key(path: Path) -> str:
     """Files of one report share this key: the name without its sheet suffix."""
     stem = schema.normalise_key(path.stem)
@@ -364,13 +370,7 @@ def read_csv(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame
             block = block.reindex(range(int(block.index.max()) + 1)).fillna("")
             sheets[name or "(tanpa nama)"] = block
         return sheets
-    name = csv_sheet_name(path)
-    if name is None:
-        from kip_training.reports.headers import sheet_for_cells
-
-        sheet = sheet_for_cells(raw.to_numpy(dtype=object))
-        name = sheet.title if sheet is not None else path.stem
-    return {name: raw}
+    return {_table_sheet_name(path, raw.to_numpy(dtype=object), path.stem): raw}
 
 
 def read_raw(path: Path, limits: Limits | None = None) -> dict[str, pd.DataFrame]:
