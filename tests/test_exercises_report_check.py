@@ -32,6 +32,19 @@ def broken_report(folder):
     return write(folder, "laporan_dinkes.xlsx", permohonan=[request(), late_notice])
 
 
+def choose(widget: ReportCheck, data: bytes, name: str = "laporan_dinkes.xlsx") -> None:
+    """Pick a file in the widget's upload button, as the browser hands it over."""
+    widget.upload.value = [
+        {
+            "name": name,
+            "type": "",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+        }
+    ]
+
+
 def test_issue_table_lists_errors_first_with_row_column_and_fix(tmp_path, monkeypatch):
     use_roster(monkeypatch)
     reports = report_check.check([broken_report(tmp_path)])
@@ -49,15 +62,7 @@ def test_widget_checks_an_uploaded_file(tmp_path, monkeypatch):
     use_roster(monkeypatch)
     data = broken_report(tmp_path).read_bytes()
     widget = ReportCheck()
-    widget.upload.value = [
-        {
-            "name": "laporan_dinkes.xlsx",
-            "type": "",
-            "size": len(data),
-            "content": memoryview(data),
-            "last_modified": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
-        }
-    ]
+    choose(widget, data)
     widget.check_button.click()
     assert "Perbaiki dulu setiap galat" in widget.result.value
     assert widget.result.value.count("Perbaiki dulu") == 1
@@ -138,15 +143,7 @@ def test_the_chosen_file_is_named_and_still_named_after_the_check(tmp_path, monk
     data = broken_report(tmp_path).read_bytes()
     widget = ReportCheck()
     assert widget.chosen.value == ""
-    widget.upload.value = [
-        {
-            "name": "laporan_dinkes.xlsx",
-            "type": "",
-            "size": len(data),
-            "content": memoryview(data),
-            "last_modified": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
-        }
-    ]
+    choose(widget, data)
     assert "Berkas dipilih: <b>laporan_dinkes.xlsx (" in widget.chosen.value
     widget.check_button.click()
     assert "Berkas diperiksa: <b>laporan_dinkes.xlsx (" in widget.chosen.value
